@@ -1,0 +1,55 @@
+package org.transferlake.jobs;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsException;
+import org.transferlake.config.SettingsLoader;
+import picocli.CommandLine.Option;
+
+/** The options every command takes: which profile, which extra files, which overrides. */
+final class CommonOptions {
+  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "local",
+      description = "Configuration profile: conf/NAME.conf (local, cluster, ...). Default: ${DEFAULT-VALUE}.")
+  String profile;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Extra HOCON file(s) layered over the profile, later ones winning.")
+  List<File> configFiles = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Override one setting (transferlake.* or spark.*); repeatable. Wins over files and -D.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  Settings settings() {
+    SettingsLoader loader = new SettingsLoader();
+    loader.profile(profileFile(profile));
+    configFiles.forEach(loader::profile);
+    return loader.set(overrides).load();
+  }
+
+  /**
+   * A profile is looked up in $TRANSFERLAKE_CONF_DIR, then in ./conf; a path ending in .conf is taken as is.
+   */
+  static File profileFile(String profile) {
+    if (profile.endsWith(".conf")) {
+      return new File(profile);
+    }
+    List<File> candidates = new ArrayList<>();
+    String confDir = System.getenv("TRANSFERLAKE_CONF_DIR");
+    if (confDir != null && !confDir.isBlank()) {
+      candidates.add(new File(confDir, profile + ".conf"));
+    }
+    candidates.add(new File("conf", profile + ".conf"));
+    for (File candidate : candidates) {
+      if (candidate.isFile()) {
+        return candidate;
+      }
+    }
+    throw new SettingsException("--profile " + profile + ": no profile file found (looked for " + candidates
+        + "; set TRANSFERLAKE_CONF_DIR or run from the project directory)");
+  }
+}

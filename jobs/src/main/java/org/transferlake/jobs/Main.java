@@ -1,0 +1,33 @@
+package org.transferlake.jobs;
+
+import org.transferlake.config.SettingsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: {@code bin/transferlake <command>} locally, the main class under spark-submit. */
+@Command(name = "transferlake", mixinStandardHelpOptions = true, version = "transferlake 0.1.0",
+    description = "Transfer learning for materials data on a Spark + Iceberg lake.",
+    subcommands = {IngestCommand.class, SqlCommand.class, RunCommand.class})
+public final class Main implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code: 0 ok, 1 a stage failed, 2 bad usage or configuration. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof SettingsException) {
+        commandLine.getErr().println("transferlake: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,107 @@
+package org.transferlake.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The validated settings of one invocation: typed getters over the merged configuration. */
+public final class Settings {
+  private final Config config;
+  private final Set<String> explicitSparkKeys;
+
+  Settings(Config config, Set<String> explicitSparkKeys) {
+    this.config = config;
+    this.explicitSparkKeys = Set.copyOf(explicitSparkKeys);
+    requirePositive("transferlake.ingest.max-record-chars");
+    requirePositive("transferlake.sql.max-rows");
+    requireNonBlank("transferlake.lake.root");
+    requireNonBlank("transferlake.lake.catalog");
+    String catalog = lakeCatalog();
+    if (!catalog.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new SettingsException("transferlake.lake.catalog = \"" + catalog
+          + "\": expected an SQL identifier (letters, digits, _)");
+    }
+    PropertyCatalog.from(config); // fails fast on a malformed property declaration
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public String lakeRoot() {
+    return config.getString("transferlake.lake.root");
+  }
+
+  public String lakeCatalog() {
+    return config.getString("transferlake.lake.catalog");
+  }
+
+  public String mirrorDir() {
+    return config.getString("transferlake.mirror.dir");
+  }
+
+  public String sourcesDir() {
+    return config.getString("transferlake.sources.dir");
+  }
+
+  public List<String> onlySources() {
+    return config.getStringList("transferlake.sources.only");
+  }
+
+  public int maxRecordChars() {
+    return config.getInt("transferlake.ingest.max-record-chars");
+  }
+
+  public PropertyCatalog properties() {
+    return PropertyCatalog.from(config);
+  }
+
+  public String runId() {
+    return config.getString("transferlake.run.id");
+  }
+
+  public int sqlMaxRows() {
+    return config.getInt("transferlake.sql.max-rows");
+  }
+
+  /** Every {@code spark.*} key of the configuration, flattened to Spark's own names. */
+  public Map<String, String> sparkConf() {
+    if (!config.hasPath("spark")) {
+      return Collections.emptyMap();
+    }
+    Map<String, String> out = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : config.getConfig("spark").entrySet()) {
+      out.put("spark." + e.getKey(), String.valueOf(e.getValue().unwrapped()));
+    }
+    return out;
+  }
+
+  /** Spark keys given with {@code --set}: they win over spark-submit's; file values do not. */
+  public Set<String> explicitSparkKeys() {
+    return explicitSparkKeys;
+  }
+
+  /** The project settings as HOCON, for provenance records. */
+  public String renderProjectSettings() {
+    return config.getConfig("transferlake").root()
+        .render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
+  }
+
+  private void requirePositive(String key) {
+    long value = config.getLong(key);
+    if (value <= 0) {
+      throw new SettingsException(key + " = " + value + ": expected a number above 0");
+    }
+  }
+
+  private void requireNonBlank(String key) {
+    if (config.getString(key).isBlank()) {
+      throw new SettingsException(key + " is empty: expected a value");
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.transferlake.featurize;
+
+import java.util.Locale;
+
+/** Turns feature names as other tools write them into lake column names. */
+public final class LakeColumnNames {
+  private static final String MATMINER_MAGPIE_PREFIX = "magpiedata_";
+  private static final String MAGPIE_PREFIX = "magpie_";
+
+  private LakeColumnNames() {}
+
+  /**
+   * matminer's name lower-cased, each run of characters other than ASCII letters and digits replaced by
+   * {@code _}, and a leading {@code magpiedata} shortened to {@code magpie}: {@code MagpieData minimum
+   * GSvolume_pa} becomes {@code magpie_minimum_gsvolume_pa}.
+   */
+  public static String fromMatminer(String matminerName) {
+    String lower = matminerName.toLowerCase(Locale.ROOT);
+    StringBuilder name = new StringBuilder(lower.length());
+    boolean inRun = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      boolean kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (kept) {
+        name.append(c);
+      } else if (!inRun) {
+        name.append('_');
+      }
+      inRun = !kept;
+    }
+    return name.indexOf(MATMINER_MAGPIE_PREFIX) == 0
+        ? MAGPIE_PREFIX + name.substring(MATMINER_MAGPIE_PREFIX.length())
+        : name.toString();
+  }
+}

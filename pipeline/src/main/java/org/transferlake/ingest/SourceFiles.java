@@ -1,0 +1,78 @@
+package org.transferlake.ingest;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.transferlake.lake.LakeLocation;
+
+/** Finds a source's files in the mirror and checksums them, through Hadoop's file systems. */
+final class SourceFiles {
+  /** One file of a source: its path relative to the mirror, its full URI and its SHA-256. */
+  record File(String relative, String uri, String sha256) implements Serializable {}
+
+  /** A source's files, or why they cannot be read. */
+  record Resolved(SourceDefinition source, List<File> files, String sha256, String problem) {
+    Map<String, String> fileSha256() {
+      Map<String, String> out = new TreeMap<>();
+      files.forEach(f -> out.put(f.relative(), f.sha256()));
+      return out;
+    }
+  }
+
+  private SourceFiles() {}
+
+  static Resolved resolve(SourceDefinition source, String mirrorDir, Configuration hadoop) {
+    String mirror = LakeLocation.of(mirrorDir).root();
+    List<File> files = new ArrayList<>();
+    StringBuilder combined = new StringBuilder();
+    for (String relative : source.files()) {
+      if (relative.startsWith("/") || relative.contains("://") || List.of(relative.split("/")).contains("..")) {
+        return failed(source, "file '" + relative + "' is not a path inside the mirror directory"
+            + " (absolute paths and '..' are refused)");
+      }
+      String uri = mirror + "/" + relative;
+      try {
+        Path path = new Path(URI.create(uri.replace(" ", "%20")));
+        FileSystem fs = path.getFileSystem(hadoop);
+        String sha;
+        try (InputStream in = fs.open(path)) {
+          sha = Checksums.sha256(in);
+        }
+        files.add(new File(relative, uri, sha));
+        combined.append(relative).append(' ').append(sha).append('\n');
+      } catch (FileNotFoundException e) {
+        return failed(source, "file not found: " + uri + " (source '" + source.id() + "' expects '" + relative
+            + "' under the mirror directory transferlake.mirror.dir = " + mirrorDir
+            + "; set it, or the environment variable TRANSFERLAKE_MIRROR)");
+      } catch (IOException | IllegalArgumentException e) {
+        return failed(source, "cannot read " + uri + ": " + e.getMessage());
+      }
+    }
+    String sha256 = files.size() == 1 ? files.get(0).sha256() : Checksums.sha256(combined.toString());
+    if (source.sha256() != null && !source.sha256().equals(sha256)) {
+      return new Resolved(source, files, sha256, "checksum mismatch: the catalog pins sha256 " + source.sha256()
+          + " but the file has " + sha256 + " (update the pin in " + source.definitionFile()
+          + " if the new file is intended)");
+    }
+    return new Resolved(source, files, sha256, null);
+  }
+
+  private static Resolved failed(SourceDefinition source, String problem) {
+    return new Resolved(source, List.of(), null, problem);
+  }
+
+  /** Opens one file in a Spark task. */
+  static InputStream open(File file) throws IOException {
+    Path path = new Path(URI.create(file.uri().replace(" ", "%20")));
+    return path.getFileSystem(new Configuration()).open(path);
+  }
+}

@@ -1,0 +1,68 @@
+package org.transferlake.lake;
+
+/**
+ * Every table of the lake with its schema and layout. {@code data-lake-layout.md} documents each one;
+ * keep the two in step.
+ */
+public enum LakeTable {
+  OBSERVATIONS("curated", "observations",
+      "composition_key STRING, formula_raw STRING, value_double DOUBLE, value_label STRING, unit STRING,"
+          + " property STRING, fidelity STRING, source_id STRING, source_file STRING, record_number BIGINT,"
+          + " source_record_id STRING, conditions MAP<STRING, STRING>, file_sha256 STRING, ingest_run_id STRING",
+      "source_id", "property, fidelity, composition_key"),
+  ELEMENT_PROPERTIES("curated", "element_properties",
+      "source_id STRING, element STRING, atomic_number INT, property STRING, value DOUBLE, unit STRING,"
+          + " source_file STRING, record_number BIGINT, file_sha256 STRING, ingest_run_id STRING",
+      "source_id", "property, atomic_number"),
+  REJECTS("curated", "rejects",
+      "source_id STRING, source_file STRING, record_number BIGINT, field STRING, raw_record STRING,"
+          + " reason_code STRING, reason STRING,"
+          + " ingest_run_id STRING",
+      "source_id", "source_file, record_number"),
+  SOURCES("curated", "sources",
+      "source_id STRING, title STRING, kind STRING, format STRING, files ARRAY<STRING>,"
+          + " file_sha256 MAP<STRING, STRING>, sha256 STRING, pinned_sha256 STRING, definition_sha256 STRING,"
+          + " origin_url STRING, origin_repository STRING, origin_commit STRING, origin_path STRING,"
+          + " licence STRING, citation STRING, flags ARRAY<STRING>, contexts ARRAY<STRING>,"
+          + " ingest_run_id STRING, ingested_at TIMESTAMP",
+      null, null),
+  INGEST_RUNS("ops", "ingest_runs",
+      "run_id STRING, source_id STRING, status STRING, records_read BIGINT, records_accepted BIGINT,"
+          + " records_rejected BIGINT, observations_written BIGINT, values_rejected BIGINT, sha256 STRING,"
+          + " message STRING, started_at TIMESTAMP, finished_at TIMESTAMP, seconds DOUBLE",
+      null, null);
+
+  private final String namespace;
+  private final String name;
+  private final String columns;
+  private final String partitionedBy;
+  private final String writeOrder;
+
+  LakeTable(String namespace, String name, String columns, String partitionedBy, String writeOrder) {
+    this.namespace = namespace;
+    this.name = name;
+    this.columns = columns;
+    this.partitionedBy = partitionedBy;
+    this.writeOrder = writeOrder;
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  /** {@code namespace.name}, without the catalog. */
+  public String qualifiedName() {
+    return namespace + "." + name;
+  }
+
+  String createStatement(String catalog) {
+    return "CREATE TABLE IF NOT EXISTS " + catalog + "." + qualifiedName() + " (" + columns + ") USING iceberg"
+        + (partitionedBy == null ? "" : " PARTITIONED BY (" + partitionedBy + ")")
+        + " TBLPROPERTIES ('format-version' = '2', 'write.parquet.compression-codec' = 'zstd')";
+  }
+
+  String writeOrderStatement(String catalog) {
+    return writeOrder == null ? null
+        : "ALTER TABLE " + catalog + "." + qualifiedName() + " WRITE ORDERED BY " + writeOrder;
+  }
+}

@@ -1,0 +1,29 @@
+package org.transferlake.lake;
+
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+/** Run identifiers: sortable by start time, unique across concurrent starts. */
+public final class RunIds {
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private RunIds() {}
+
+  /** The configured id when one is given, else a new one. */
+  public static String choose(String configured) {
+    if (configured != null && !configured.isBlank()) {
+      if (!configured.matches("[A-Za-z0-9_.-]+")) {
+        throw new org.transferlake.config.SettingsException("transferlake.run.id = \"" + configured
+            + "\": expected letters, digits, '.', '_' or '-'");
+      }
+      return configured;
+    }
+    byte[] suffix = new byte[3];
+    RANDOM.nextBytes(suffix);
+    return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + HexFormat.of().formatHex(suffix);
+  }
+}

@@ -1,0 +1,193 @@
+package org.transferlake.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.config.PropertyCatalog;
+import org.transferlake.config.SettingsLoader;
+import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeTable;
+import org.transferlake.testing.TestPaths;
+import org.transferlake.testing.TestSpark;
+
+class IngestJobTest {
+  private static final PropertyCatalog PROPERTIES =
+      new SettingsLoader().withoutSystemProperties().load().properties();
+
+  /** The shipped catalog ingested once from the shared mirror, then again. */
+  private static Lake realLake;
+  private static List<SourceOutcome> first;
+  private static List<SourceOutcome> second;
+
+  @TempDir
+  File tmp;
+
+  @BeforeAll
+  static void ingestShippedCatalogTwice() {
+    realLake = TestSpark.freshLake();
+    SourceCatalog catalog = SourceCatalog.load(TestPaths.sourcesDir(), PROPERTIES);
+    IngestJob job = new IngestJob(realLake, TestPaths.mirror().getPath(), 1_000_000);
+    first = job.run("run-1", catalog.select(List.of()));
+    second = job.run("run-2", catalog.select(List.of()));
+  }
+
+  @Test
+  void everyShippedSourceBalancesAndReadsEveryDataLine() throws IOException {
+    Map<String, Long> observations = countBySource(LakeTable.OBSERVATIONS);
+    observations.putAll(countBySource(LakeTable.ELEMENT_PROPERTIES));
+    Map<String, Long> rejects = countBySource(LakeTable.REJECTS);
+    SourceCatalog catalog = SourceCatalog.load(TestPaths.sourcesDir(), PROPERTIES);
+    for (SourceOutcome o : first) {
+      assertEquals(SourceOutcome.OK, o.status(), o.sourceId() + ": " + o.message());
+      assertEquals(o.recordsRead(), o.recordsAccepted() + o.recordsRejected(), o.sourceId());
+      long lines = 0;
+      for (String f : catalog.select(List.of(o.sourceId())).get(0).files()) {
+        lines += dataLines(new File(TestPaths.mirror(), f));
+      }
+      assertEquals(lines, o.recordsRead(), o.sourceId() + ": one record per data line");
+      assertEquals(o.observationsWritten(), observations.getOrDefault(o.sourceId(), 0L), o.sourceId());
+      assertEquals(o.recordsRejected() + o.valuesRejected(), rejects.getOrDefault(o.sourceId(), 0L), o.sourceId());
+    }
+    SourceOutcome expt = outcome(first, "matbench_expt_gap");
+    assertEquals(4604, expt.recordsAccepted());
+    assertEquals(4604, expt.observationsWritten());
+    assertEquals(112, outcome(first, "magpie_elements").recordsAccepted());
+  }
+
+  @Test
+  void observationsCarryContextKeyAndProvenance() {
+    Row row = realLake.spark().sql("SELECT composition_key, value_double, property, fidelity, source_file,"
+        + " record_number, file_sha256, ingest_run_id FROM " + realLake.name(LakeTable.OBSERVATIONS)
+        + " WHERE source_id = 'matbench_expt_gap' AND record_number = 1").first();
+    assertEquals("AgBr14W6", row.getString(0), "Ag(W3Br7)2, record 1 of expt_gap.csv");
+    assertEquals(0.0, row.getDouble(1));
+    assertEquals("band_gap", row.getString(2));
+    assertEquals("experiment", row.getString(3));
+    assertEquals("crabnet/matbench/expt_gap.csv", row.getString(4));
+    assertEquals("3de82c37f1db3ab9bbd92366c96633f131913ded5db0969eb36216bdd11cef2f", row.getString(6));
+    assertEquals("run-1", row.getString(7));
+    long metals = realLake.spark().sql("SELECT count(*) FROM " + realLake.name(LakeTable.OBSERVATIONS)
+        + " WHERE source_id = 'matbench_expt_is_metal' AND value_label = 'metal'").first().getLong(0);
+    assertEquals(2451, metals, "SOURCES.md: 2451 metals");
+    Row nvalence = realLake.spark().sql("SELECT value, unit FROM " + realLake.name(LakeTable.ELEMENT_PROPERTIES)
+        + " WHERE element = 'Fe' AND property = 'NValence'").first();
+    assertEquals(8.0, nvalence.getDouble(0));
+  }
+
+  @Test
+  void reingestingUnchangedFilesChangesNothing() {
+    for (SourceOutcome o : second) {
+      assertEquals(SourceOutcome.UNCHANGED, o.status(), o.sourceId());
+    }
+    long runOneRows = realLake.spark().sql("SELECT count(*) FROM " + realLake.name(LakeTable.OBSERVATIONS)
+        + " WHERE ingest_run_id = 'run-1'").first().getLong(0);
+    assertEquals(realLake.read(LakeTable.OBSERVATIONS).count(), runOneRows, "no row added by the second run");
+    List<Row> runs = realLake.spark().sql("SELECT run_id, count(*) FROM " + realLake.name(LakeTable.INGEST_RUNS)
+        + " GROUP BY run_id ORDER BY run_id").collectAsList();
+    assertEquals(2, runs.size());
+    assertEquals(5L, runs.get(1).getLong(1), "the second run still reports every source");
+  }
+
+  @Test
+  void aMissingFileFailsItsSourceNamingPathAndSettingWhileOthersGoOn() throws IOException {
+    File mirror = new File(tmp, "mirror");
+    write(new File(mirror, "good.csv"), "formula,gap\nNaCl,8.5\n");
+    File catalogDir = new File(tmp, "sources");
+    defineGapSource(catalogDir, "good", "good.csv", null);
+    defineGapSource(catalogDir, "absent", "not/there.csv", null);
+    Lake lake = TestSpark.freshLake();
+    List<SourceOutcome> outcomes = new IngestJob(lake, mirror.getPath(), 1000)
+        .run("r", SourceCatalog.load(catalogDir, PROPERTIES).select(List.of()));
+    SourceOutcome absent = outcome(outcomes, "absent");
+    assertTrue(absent.failed());
+    assertTrue(absent.message().contains("not/there.csv"), absent.message());
+    assertTrue(absent.message().contains("source 'absent'"), absent.message());
+    assertTrue(absent.message().contains("transferlake.mirror.dir"), absent.message());
+    assertEquals(SourceOutcome.OK, outcome(outcomes, "good").status());
+    assertEquals(1, lake.read(LakeTable.OBSERVATIONS).count());
+    assertEquals("failed", lake.spark().sql("SELECT status FROM " + lake.name(LakeTable.INGEST_RUNS)
+        + " WHERE source_id = 'absent'").first().getString(0));
+  }
+
+  @Test
+  void aPinnedChecksumThatDiffersRefusesTheSourceWithBothChecksums() throws IOException {
+    File mirror = new File(tmp, "mirror");
+    write(new File(mirror, "g.csv"), "formula,gap\nNaCl,8.5\n");
+    File catalogDir = new File(tmp, "sources");
+    String pinned = "0".repeat(64);
+    defineGapSource(catalogDir, "pinned", "g.csv", pinned);
+    List<SourceOutcome> outcomes = new IngestJob(TestSpark.freshLake(), mirror.getPath(), 1000)
+        .run("r", SourceCatalog.load(catalogDir, PROPERTIES).select(List.of()));
+    String actual = Checksums.sha256("formula,gap\nNaCl,8.5\n");
+    assertTrue(outcomes.get(0).failed());
+    assertTrue(outcomes.get(0).message().contains(pinned), outcomes.get(0).message());
+    assertTrue(outcomes.get(0).message().contains(actual), outcomes.get(0).message());
+  }
+
+  @Test
+  void aChangedFileReplacesOnlyItsSourceRows() throws IOException {
+    File mirror = new File(tmp, "mirror");
+    File a = new File(mirror, "a.csv");
+    write(a, "formula,gap\nNaCl,8.5\nGaAs,1.4\nSi,1.1\n");
+    write(new File(mirror, "b.csv"), "formula,gap\nZnO,3.4\n");
+    File catalogDir = new File(tmp, "sources");
+    defineGapSource(catalogDir, "a", "a.csv", null);
+    defineGapSource(catalogDir, "b", "b.csv", null);
+    Lake lake = TestSpark.freshLake();
+    IngestJob job = new IngestJob(lake, mirror.getPath(), 1000);
+    job.run("r1", SourceCatalog.load(catalogDir, PROPERTIES).select(List.of()));
+    write(a, "formula,gap\nNaCl,8.6\nbad formula!,1\n");
+    List<SourceOutcome> outcomes = job.run("r2", SourceCatalog.load(catalogDir, PROPERTIES).select(List.of()));
+    assertEquals(SourceOutcome.OK, outcome(outcomes, "a").status());
+    assertEquals(SourceOutcome.UNCHANGED, outcome(outcomes, "b").status());
+    Map<String, Long> counts = countBySource(lake, LakeTable.OBSERVATIONS);
+    assertEquals(Map.of("a", 1L, "b", 1L), counts);
+    assertEquals(8.6, lake.spark().sql("SELECT value_double FROM " + lake.name(LakeTable.OBSERVATIONS)
+        + " WHERE source_id = 'a'").first().getDouble(0));
+    assertEquals("r1", lake.spark().sql("SELECT ingest_run_id FROM " + lake.name(LakeTable.OBSERVATIONS)
+        + " WHERE source_id = 'b'").first().getString(0), "the unchanged source was not rewritten");
+    assertEquals(1, lake.read(LakeTable.REJECTS).count());
+  }
+
+  private static void defineGapSource(File dir, String id, String file, String sha) throws IOException {
+    write(new File(dir, id + ".conf"), "id = " + id + "\nformat = csv\nfiles = [\"" + file + "\"]\n"
+        + (sha == null ? "" : "sha256 = \"" + sha + "\"\n")
+        + "licence = test\ncitation = test\nrecord { formula = formula }\n"
+        + "values = [ { column = gap, property = band_gap, fidelity = experiment, unit = eV } ]\n");
+  }
+
+  private static void write(File f, String text) throws IOException {
+    f.getParentFile().mkdirs();
+    Files.writeString(f.toPath(), text, StandardCharsets.UTF_8);
+  }
+
+  private static long dataLines(File f) throws IOException {
+    try (var lines = Files.lines(f.toPath())) {
+      return lines.skip(1).filter(l -> !l.isBlank()).count();
+    }
+  }
+
+  private static SourceOutcome outcome(List<SourceOutcome> outcomes, String id) {
+    return outcomes.stream().filter(o -> o.sourceId().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Long> countBySource(LakeTable table) {
+    return countBySource(realLake, table);
+  }
+
+  private static Map<String, Long> countBySource(Lake lake, LakeTable table) {
+    return lake.read(table).groupBy("source_id").count().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+  }
+}

@@ -8,13 +8,13 @@ import org.transferlake.testing.SharedCsv;
  * Magpie's elemental property tables from the shared data, in the long form of
  * {@code curated.element_properties}, as ingest would store them.
  */
-final class MagpieElementRows {
+public final class MagpieElementRows {
   static final String FILE = "data/magpie/magpie_elemental_properties.csv";
 
   private MagpieElementRows() {}
 
   /** One row per non-empty cell; Magpie's column {@code NValance} under matminer's name {@code NValence}. */
-  static List<ElementValue> read() {
+  public static List<ElementValue> read() {
     SharedCsv csv = SharedCsv.read(FILE);
     int element = csv.column("element");
     List<ElementValue> rows = new ArrayList<>();

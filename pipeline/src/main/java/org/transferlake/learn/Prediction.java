@@ -62,6 +62,22 @@ public final class Prediction {
     return out;
   }
 
+  /** Only one label's predictions. */
+  public Prediction select(int label) {
+    return new Prediction(List.of(labels.get(label)), new double[][][] {mean[label]}, new double[][][] {std[label]});
+  }
+
+  /** A single regression label's predictions from plain arrays. */
+  public static Prediction regression(Label label, double[] mean, double[] std) {
+    double[][] m = new double[mean.length][];
+    double[][] s = new double[mean.length][];
+    for (int i = 0; i < mean.length; i++) {
+      m[i] = new double[] {mean[i]};
+      s[i] = new double[] {std[i]};
+    }
+    return new Prediction(List.of(label), new double[][][] {m}, new double[][][] {s});
+  }
+
   /** The raw [row][width] block of one label's means. */
   public double[][] meanBlock(int label) {
     return mean[label];

@@ -1,0 +1,85 @@
+package org.transferlake.transfer;
+
+import org.transferlake.learn.Learner;
+import org.transferlake.learn.Model;
+import org.transferlake.learn.Prediction;
+import org.transferlake.learn.TrainingSet;
+
+/**
+ * The explicit latent variable architecture: source models f_s1..f_sk, and h fitted on target rows with inputs
+ * [x, s1..sk], each s measured where known (and {@code useMeasured}), else predicted by a model that never saw the
+ * composition. Predicts h([x, s]).
+ *
+ * <p>With {@code addSourceVariance}, a regression prediction's variance also adds the predicted sources' variances
+ * (first order for h moving one-for-one with s, which holds for gaps of one material at two fidelities); without it,
+ * the standard deviation is h's own.
+ */
+public final class LatentVariable implements Architecture {
+  public static final String NAME = "latent_variable";
+
+  private final boolean useMeasured;
+  private final boolean addSourceVariance;
+
+  public LatentVariable(boolean useMeasured, boolean addSourceVariance) {
+    this.useMeasured = useMeasured;
+    this.addSourceVariance = addSourceVariance;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
+    ContextSet target = data.target();
+    if (sources.size() == 0) {
+      throw new IllegalArgumentException(NAME + " needs at least one source context");
+    }
+    Latent train = augment(sources, target.keys(), target.x());
+    Model h = learner.fit(TrainingSet.of(train.x, target.y(), target.label()), seed);
+    boolean regression = !target.label().isClassification();
+    return new TransferModel() {
+      @Override
+      public String architecture() {
+        return NAME;
+      }
+
+      @Override
+      public Prediction predict(String[] keys, double[][] x) {
+        Latent latent = augment(sources, keys, x);
+        Prediction p = h.predict(latent.x);
+        if (!regression || !addSourceVariance) {
+          return p;
+        }
+        double[] mean = p.mean(0);
+        double[] std = p.std(0);
+        for (int i = 0; i < std.length; i++) {
+          std[i] = Math.sqrt(std[i] * std[i] + latent.variance[i]);
+        }
+        return Prediction.regression(target.label(), mean, std);
+      }
+    };
+  }
+
+  /** Features followed by one column per source, and the summed variance of the predicted source values. */
+  private Latent augment(SourceModels sources, String[] keys, double[][] x) {
+    int k = sources.size();
+    double[][] out = new double[x.length][];
+    double[] variance = new double[x.length];
+    SourceModels.Estimate[] estimates = new SourceModels.Estimate[k];
+    for (int s = 0; s < k; s++) {
+      estimates[s] = sources.estimate(s, keys, x, useMeasured);
+    }
+    for (int i = 0; i < x.length; i++) {
+      out[i] = java.util.Arrays.copyOf(x[i], x[i].length + k);
+      for (int s = 0; s < k; s++) {
+        out[i][x[i].length + s] = estimates[s].mean()[i];
+        variance[i] += estimates[s].std()[i] * estimates[s].std()[i];
+      }
+    }
+    return new Latent(out, variance);
+  }
+
+  private record Latent(double[][] x, double[] variance) {}
+}

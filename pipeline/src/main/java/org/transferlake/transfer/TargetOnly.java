@@ -1,0 +1,33 @@
+package org.transferlake.transfer;
+
+import org.transferlake.learn.Learner;
+import org.transferlake.learn.Model;
+import org.transferlake.learn.Prediction;
+import org.transferlake.learn.TrainingSet;
+
+/** The baseline every transfer method must beat: the target context alone. */
+public final class TargetOnly implements Architecture {
+  public static final String NAME = "target_only";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
+    ContextSet t = data.target();
+    Model model = learner.fit(TrainingSet.of(t.x(), t.y(), t.label()), seed);
+    return new TransferModel() {
+      @Override
+      public String architecture() {
+        return NAME;
+      }
+
+      @Override
+      public Prediction predict(String[] keys, double[][] x) {
+        return model.predict(x);
+      }
+    };
+  }
+}

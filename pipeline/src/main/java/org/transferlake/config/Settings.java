@@ -19,6 +19,8 @@ public final class Settings {
     this.explicitSparkKeys = Set.copyOf(explicitSparkKeys);
     requirePositive("transferlake.ingest.max-record-chars");
     requirePositive("transferlake.sql.max-rows");
+    requirePositive("transferlake.learners.source.switch-rows");
+    distributedSourceLearner(); // fails fast on a bad learner name or hyperparameter
     requireNonBlank("transferlake.lake.root");
     requireNonBlank("transferlake.lake.catalog");
     String catalog = lakeCatalog();
@@ -59,6 +61,23 @@ public final class Settings {
 
   public PropertyCatalog properties() {
     return PropertyCatalog.from(config);
+  }
+
+  /** Rows above which a source context trains with the distributed learner. */
+  public long sourceSwitchRows() {
+    return config.getLong("transferlake.learners.source.switch-rows");
+  }
+
+  /** The distributed source learner as configured. */
+  public org.transferlake.learn.mllib.MllibLearner distributedSourceLearner() {
+    String key = "transferlake.learners.source.";
+    try {
+      return new org.transferlake.learn.mllib.MllibLearner(config.getString(key + "distributed"),
+          config.getInt(key + "mllib.trees"), config.getInt(key + "mllib.max-depth"),
+          config.getInt(key + "mllib.max-bins"), config.getDouble(key + "mllib.reg-param"));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(key + "*: " + e.getMessage(), e);
+    }
   }
 
   public String runId() {

@@ -33,6 +33,10 @@ public final class ModelIO {
 
   static {
     register(org.transferlake.learn.forest.ForestModel.LEARNER, org.transferlake.learn.forest.ForestModel::read);
+    for (String mllib : java.util.List.of(org.transferlake.learn.mllib.MllibLearner.RANDOM_FOREST,
+        org.transferlake.learn.mllib.MllibLearner.GBT, org.transferlake.learn.mllib.MllibLearner.LINEAR)) {
+      register(mllib, org.transferlake.learn.mllib.MllibModel::read);
+    }
   }
 
   private ModelIO() {}

@@ -17,19 +17,19 @@ import org.transferlake.learn.TrainingSet;
  */
 public final class SourceModels {
   private final List<ContextSet> sources;
-  private final Learner learner;
+  private final SourceLearners learners;
   private final int folds;
   private final long seed;
   private final List<Map<String, Double>> measured = new ArrayList<>();
   private final Model[] full;
   private final Model[][] crossFit;
 
-  private SourceModels(List<ContextSet> sources, Learner learner, int folds, long seed) {
+  private SourceModels(List<ContextSet> sources, SourceLearners learners, int folds, long seed) {
     if (folds == 1 || folds < 0) {
       throw new IllegalArgumentException("cross-fitting folds = " + folds + ": expected 0 (none) or at least 2");
     }
     this.sources = List.copyOf(sources);
-    this.learner = learner;
+    this.learners = learners;
     this.folds = folds;
     this.seed = seed;
     for (ContextSet s : sources) {
@@ -44,8 +44,13 @@ public final class SourceModels {
   }
 
   /** Models are trained when first needed, with seeds derived from {@code seed}. */
+  public static SourceModels of(List<ContextSet> sources, SourceLearners learners, int folds, long seed) {
+    return new SourceModels(sources, learners, folds, seed);
+  }
+
+  /** One learner for every source, whatever its size. */
   public static SourceModels of(List<ContextSet> sources, Learner learner, int folds, long seed) {
-    return new SourceModels(sources, learner, folds, seed);
+    return of(sources, SourceLearners.only(learner), folds, seed);
   }
 
   public int size() {
@@ -118,7 +123,7 @@ public final class SourceModels {
   private synchronized Model fullModel(int i) {
     if (full[i] == null) {
       ContextSet s = sources.get(i);
-      full[i] = learner.fit(TrainingSet.of(s.x(), s.y(), s.label()), Seeds.derive(seed, "full", i));
+      full[i] = learners.forRows(s.rows()).fit(TrainingSet.of(s.x(), s.y(), s.label()), Seeds.derive(seed, "full", i));
     }
     return full[i];
   }
@@ -136,7 +141,7 @@ public final class SourceModels {
         }
       }
       ContextSet without = s.subset(keep.stream().mapToInt(Integer::intValue).toArray());
-      crossFit[i][g] = learner.fit(TrainingSet.of(without.x(), without.y(), without.label()),
+      crossFit[i][g] = learners.forRows(without.rows()).fit(TrainingSet.of(without.x(), without.y(), without.label()),
           Seeds.derive(seed, "cross-fit", i * 1000 + g));
     }
     return crossFit[i][g];

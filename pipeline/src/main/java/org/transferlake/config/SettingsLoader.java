@@ -138,8 +138,8 @@ public final class SettingsLoader {
       }
       String hint = closest(path, known);
       problems.add(path + " = " + render(e.getValue()) + " (" + e.getValue().origin().description()
-          + "): unknown setting" + (hint == null ? "" : "; did you mean " + hint + "?")
-          + " Every setting is declared in reference.conf.");
+          + "): unknown setting" + (hint == null ? " (every setting is declared in reference.conf)"
+          : "; did you mean " + hint + "?"));
     }
     return problems;
   }

@@ -8,7 +8,7 @@ public final class TestPaths {
 
   /** {@code ../shared} beside the checkout. */
   public static File shared() {
-    return dir("transferlake.shared.dir");
+    return dir("test.transferlake.shared");
   }
 
   /** {@code ../shared/data}: the mirror of the public sources. */
@@ -17,7 +17,7 @@ public final class TestPaths {
   }
 
   public static File project() {
-    return dir("transferlake.project.dir");
+    return dir("test.transferlake.project");
   }
 
   public static File sourcesDir() {

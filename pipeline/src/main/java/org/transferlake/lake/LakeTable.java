@@ -26,6 +26,30 @@ public enum LakeTable {
           + " licence STRING, citation STRING, flags ARRAY<STRING>, contexts ARRAY<STRING>,"
           + " ingest_run_id STRING, ingested_at TIMESTAMP",
       null, null),
+  METRICS("results", "metrics",
+      "run_id STRING, experiment STRING, target_context STRING, unit_id STRING, architecture STRING,"
+          + " learner STRING, params STRING, fold INT, n_train INT, n_test INT, repeat INT, seed BIGINT,"
+          + " mae DOUBLE, rmse DOUBLE, r2 DOUBLE, max_error DOUBLE, within_1sd DOUBLE, within_2sd DOUBLE,"
+          + " mean_sd DOUBLE, accuracy DOUBLE, balanced_accuracy DOUBLE, f1 DOUBLE, roc_auc DOUBLE, log_loss DOUBLE,"
+          + " inner_score DOUBLE, fit_seconds DOUBLE, predict_seconds DOUBLE, code_version STRING,"
+          + " config_sha256 STRING",
+      "experiment", "run_id, architecture, learner, params, fold, n_train, repeat"),
+  PREDICTIONS("results", "predictions",
+      "run_id STRING, experiment STRING, unit_id STRING, architecture STRING, learner STRING, params STRING,"
+          + " fold INT, n_train INT, repeat INT, source_id STRING, source_file STRING, record_number BIGINT,"
+          + " composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE, std DOUBLE,"
+          + " predicted_label STRING, probabilities ARRAY<DOUBLE>",
+      "experiment", "run_id, unit_id, source_file, record_number"),
+  SELECTED("results", "selected",
+      "run_id STRING, experiment STRING, architecture STRING, learner STRING, fold INT, n_train INT, repeat INT,"
+          + " params STRING, candidates INT, inner_score DOUBLE, mae DOUBLE, rmse DOUBLE, accuracy DOUBLE,"
+          + " log_loss DOUBLE",
+      "experiment", null),
+  RUNS("ops", "runs",
+      "run_id STRING, kind STRING, experiment STRING, status STRING, units BIGINT, started_at TIMESTAMP,"
+          + " finished_at TIMESTAMP, seconds DOUBLE, code_version STRING, config_sha256 STRING, definition STRING,"
+          + " settings STRING, input_snapshots MAP<STRING, BIGINT>",
+      null, null),
   INGEST_RUNS("ops", "ingest_runs",
       "run_id STRING, source_id STRING, status STRING, records_read BIGINT, records_accepted BIGINT,"
           + " records_rejected BIGINT, observations_written BIGINT, values_rejected BIGINT, sha256 STRING,"

@@ -3,7 +3,7 @@ package org.transferlake.learn;
 import java.util.Map;
 
 /** Trains a {@link Model} from a {@link TrainingSet}. Implementations are immutable and hold their hyperparameters. */
-public interface Learner {
+public interface Learner extends java.io.Serializable {
   /** Short name used in configs and tables: forest, mlp, mllib_rf, ... */
   String name();
 

@@ -4,8 +4,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 
-/** A trained model: predicts a mean and a standard deviation for every label of every row. */
-public interface Model {
+/** A trained model: predicts a mean and a standard deviation for every label of every row (shipped to tasks). */
+public interface Model extends java.io.Serializable {
   List<Label> labels();
 
   /** Number of input features expected per row. */

@@ -10,7 +10,8 @@ import org.transferlake.learn.Label;
  *
  * @param context the context id, {@code property/fidelity/source_id}
  */
-public record ContextSet(String context, Label label, String[] keys, double[][] x, double[] y) {
+public record ContextSet(String context, Label label, String[] keys, double[][] x, double[] y)
+    implements java.io.Serializable {
 
   public ContextSet {
     if (keys.length != x.length || keys.length != y.length) {

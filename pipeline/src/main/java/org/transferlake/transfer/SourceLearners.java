@@ -6,7 +6,7 @@ import org.transferlake.learn.Learner;
  * Which learner trains a source model: the local one up to {@code switchRows} rows, the distributed one (MLlib,
  * on the driver's session) beyond. Settings {@code transferlake.learners.source.*}.
  */
-public record SourceLearners(Learner local, Learner distributed, long switchRows) {
+public record SourceLearners(Learner local, Learner distributed, long switchRows) implements java.io.Serializable {
 
   public SourceLearners {
     if (switchRows < 1) {

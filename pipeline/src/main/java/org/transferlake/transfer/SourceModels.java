@@ -15,7 +15,9 @@ import org.transferlake.learn.TrainingSet;
  * source has seen gets its value from the model that did not see it, so stage two never trains on in-sample
  * predictions.
  */
-public final class SourceModels {
+public final class SourceModels implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final List<ContextSet> sources;
   private final SourceLearners learners;
   private final int folds;

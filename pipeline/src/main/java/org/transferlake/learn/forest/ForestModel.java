@@ -17,6 +17,7 @@ import org.transferlake.learn.Provenance;
  * {@link #jackknifeStd} gives the jackknife standard deviation of the mean for any label.
  */
 public final class ForestModel implements Model {
+  private static final long serialVersionUID = 1L;
   public static final String LEARNER = "forest";
 
   private final List<Label> labels;

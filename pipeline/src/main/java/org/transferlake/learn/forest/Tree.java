@@ -9,7 +9,9 @@ import java.io.IOException;
  * {@code x[feature] <= threshold} go left (NaN goes right, in training and prediction alike). Every node holds
  * {@code width} values: per label its mean, or its class frequencies.
  */
-final class Tree {
+final class Tree implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   final int[] feature;
   final double[] threshold;
   final int[] left;

@@ -32,6 +32,7 @@ import org.transferlake.learn.Provenance;
  * residuals' root mean square (the same for every row).
  */
 public final class MllibModel implements Model {
+  private static final long serialVersionUID = 1L;
   private final Label label;
   private final int features;
   private final org.apache.spark.ml.Model<?> model;

@@ -1,0 +1,27 @@
+package org.transferlake.experiment;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One experiment ({@code conf/experiments/<name>.conf}): which context to predict from which sources, with which
+ * features, architectures, learners and hyperparameter grids, cross-validated how.
+ *
+ * @param foldTable a fold table (one fold per record of the target's file, in file order), or null for k-fold
+ *     grouped by composition key
+ * @param innerFolds folds of the inner validation that chooses hyperparameters (0: no selection)
+ * @param learningCurve training-set sizes of the target; 0 stands for all
+ * @param crossFitFolds groups of composition keys for cross-fitted source models
+ */
+public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
+    String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
+    String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
+    int crossFitFolds, boolean addSourceVariance, String definitionFile, String definitionSha256)
+    implements Serializable {
+
+  /** A source context and how its duplicate observations per composition are aggregated. */
+  public record SourceSpec(ContextRef context, Aggregation aggregate) implements Serializable {}
+
+  public static final List<String> ARCHITECTURES = List.of("target_only", "naive_union", "union_context",
+      "multi_task", "difference", "latent_variable");
+}

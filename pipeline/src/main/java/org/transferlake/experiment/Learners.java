@@ -1,0 +1,85 @@
+package org.transferlake.experiment;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.transferlake.learn.Learner;
+import org.transferlake.learn.forest.ForestLearner;
+import org.transferlake.learn.mllib.MllibLearner;
+
+/** Builds a learner from its name and hyperparameters as an experiment writes them. */
+public final class Learners {
+  private static final Map<String, Set<String>> PARAMS = Map.of(
+      "forest", Set.of("trees", "max_features", "max_depth", "min_leaf", "calibrate"),
+      MllibLearner.RANDOM_FOREST, Set.of("trees", "max_depth", "max_bins"),
+      MllibLearner.GBT, Set.of("trees", "max_depth", "max_bins"),
+      MllibLearner.LINEAR, Set.of("reg_param"));
+
+  private Learners() {}
+
+  public static Set<String> names() {
+    return new TreeSet<>(PARAMS.keySet());
+  }
+
+  /**
+   * A learner of {@code name} with {@code params} (missing ones take the learner's defaults).
+   *
+   * @param threads trees grown at once by learners that can (1 inside a Spark task: the task is the unit of
+   *     parallelism)
+   */
+  public static Learner create(String name, Map<String, String> params, int threads) {
+    Set<String> known = PARAMS.get(name);
+    if (known == null) {
+      throw new IllegalArgumentException("learner '" + name + "' is not known (known: " + String.join(", ", names()) + ")");
+    }
+    for (String key : params.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException("learner " + name + ": unknown hyperparameter '" + key + "' (known: "
+            + String.join(", ", new TreeSet<>(known)) + ")");
+      }
+    }
+    try {
+      return switch (name) {
+        case "forest" -> {
+          ForestLearner d = ForestLearner.defaults();
+          yield new ForestLearner(integer(params, "trees", d.trees()), number(params, "max_features", d.maxFeatures()),
+              integer(params, "max_depth", d.maxDepth()), integer(params, "min_leaf", d.minLeaf()),
+              bool(params, "calibrate", d.calibrate()), threads);
+        }
+        default -> new MllibLearner(name, integer(params, "trees", 50), integer(params, "max_depth", 15),
+            integer(params, "max_bins", 64), number(params, "reg_param", 0.0));
+      };
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("learner " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static int integer(Map<String, String> p, String key, int fallback) {
+    String v = p.get(key);
+    try {
+      return v == null ? fallback : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(key + " = " + v + ": expected a whole number");
+    }
+  }
+
+  private static double number(Map<String, String> p, String key, double fallback) {
+    String v = p.get(key);
+    try {
+      return v == null ? fallback : Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(key + " = " + v + ": expected a number");
+    }
+  }
+
+  private static boolean bool(Map<String, String> p, String key, boolean fallback) {
+    String v = p.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new NumberFormatException(key + " = " + v + ": expected true or false");
+    }
+    return Boolean.parseBoolean(v);
+  }
+}

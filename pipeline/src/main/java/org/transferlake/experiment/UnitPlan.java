@@ -1,0 +1,58 @@
+package org.transferlake.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.transferlake.transfer.Seeds;
+
+/** Expands an experiment into work units, and packs them into tasks of about equal expected cost. */
+public final class UnitPlan {
+  private UnitPlan() {}
+
+  /** architecture × learner × hyperparameters × fold × training size × repeat, in a stable order. */
+  public static List<WorkUnit> expand(ExperimentDefinition e, int folds) {
+    List<WorkUnit> units = new ArrayList<>();
+    for (int repeat = 0; repeat < e.repeats(); repeat++) {
+      long seed = Seeds.derive(e.seed(), "repeat", repeat);
+      for (String architecture : e.architectures()) {
+        for (LearnerSpec learner : e.learners()) {
+          for (Map<String, String> params : learner.points(e.seed())) {
+            for (int fold = 0; fold < folds; fold++) {
+              for (int n : e.learningCurve()) {
+                units.add(new WorkUnit(architecture, learner.name(), params, fold, n, repeat, seed));
+              }
+            }
+          }
+        }
+      }
+    }
+    return units;
+  }
+
+  /**
+   * Longest-processing-time packing: units by decreasing cost, each into the currently cheapest of {@code tasks}
+   * bins. Ties break on the unit id, so the packing is the same on every run.
+   */
+  public static List<List<WorkUnit>> pack(List<WorkUnit> units, int tasks, int trainingRows) {
+    int bins = Math.max(1, Math.min(tasks, units.size()));
+    List<List<WorkUnit>> out = new ArrayList<>();
+    double[] load = new double[bins];
+    for (int b = 0; b < bins; b++) {
+      out.add(new ArrayList<>());
+    }
+    List<WorkUnit> sorted = new ArrayList<>(units);
+    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -u.expectedCost(trainingRows)).thenComparing(WorkUnit::id));
+    for (WorkUnit u : sorted) {
+      int best = 0;
+      for (int b = 1; b < bins; b++) {
+        if (load[b] < load[best]) {
+          best = b;
+        }
+      }
+      out.get(best).add(u);
+      load[best] += u.expectedCost(trainingRows);
+    }
+    return out;
+  }
+}

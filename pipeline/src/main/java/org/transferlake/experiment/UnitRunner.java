@@ -1,0 +1,110 @@
+package org.transferlake.experiment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.transferlake.learn.Learner;
+import org.transferlake.learn.Prediction;
+import org.transferlake.transfer.Architecture;
+import org.transferlake.transfer.ContextSet;
+import org.transferlake.transfer.Seeds;
+import org.transferlake.transfer.SourceModels;
+import org.transferlake.transfer.TransferData;
+import org.transferlake.transfer.TransferModel;
+
+/**
+ * Trains and scores one work unit. Only the unit's outer training rows reach the models (test targets never
+ * do); the inner validation that scores hyperparameters splits those training rows again, by composition key.
+ */
+public final class UnitRunner {
+  private final ExperimentDefinition experiment;
+  private final ExperimentData data;
+  private final SourceModels sources;
+
+  public UnitRunner(ExperimentDefinition experiment, ExperimentData data, SourceModels sources) {
+    this.experiment = experiment;
+    this.data = data;
+    this.sources = sources;
+  }
+
+  public UnitResult run(WorkUnit unit) {
+    int[] all = Folds.all(data.rows());
+    int[] test = Folds.select(data.folds(), all, unit.fold(), true);
+    int[] train = subsample(Folds.select(data.folds(), all, unit.fold(), false), unit);
+    Architecture architecture = Architectures.create(unit.architecture(), experiment);
+    Learner learner = Learners.create(unit.learner(), unit.params(), 1);
+    Double inner = experiment.innerFolds() > 0 ? innerScore(architecture, learner, train, unit) : null;
+    long t0 = System.nanoTime();
+    TransferModel model = fit(architecture, learner, train, unit.seed());
+    long t1 = System.nanoTime();
+    ContextSet testSet = data.targetSet(test);
+    Prediction p = model.predict(testSet.keys(), testSet.x());
+    long t2 = System.nanoTime();
+    Map<String, Double> metrics;
+    double[] mean = null;
+    double[] std = null;
+    double[][] probabilities = null;
+    if (data.label().isClassification()) {
+      probabilities = p.probabilities(0);
+      metrics = Metrics.classification(testSet.y(), probabilities);
+    } else {
+      mean = p.mean(0);
+      std = p.std(0);
+      metrics = Metrics.regression(testSet.y(), mean, std);
+    }
+    return new UnitResult(unit, train.length, test.length, metrics, inner, (t1 - t0) / 1e9, (t2 - t1) / 1e9, test,
+        mean, std, probabilities);
+  }
+
+  private TransferModel fit(Architecture architecture, Learner learner, int[] rows, long seed) {
+    List<ContextSet> sourceSets = java.util.stream.IntStream.range(0, sources.size()).mapToObj(sources::source).toList();
+    return architecture.fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);
+  }
+
+  /** The first {@code nTrain} of the training rows in a seeded order: smaller sizes are subsets of larger ones. */
+  private static int[] subsample(int[] train, WorkUnit unit) {
+    if (unit.nTrain() == 0 || unit.nTrain() >= train.length) {
+      return train;
+    }
+    int[] shuffled = train.clone();
+    SplittableRandom random = new SplittableRandom(Seeds.derive(unit.seed(), "learning-curve", unit.fold()));
+    for (int i = shuffled.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = swap;
+    }
+    int[] out = Arrays.copyOf(shuffled, unit.nTrain());
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** Mean MAE (regression) or log-loss (classification) over inner folds of the training rows: lower is better. */
+  private double innerScore(Architecture architecture, Learner learner, int[] train, WorkUnit unit) {
+    String[] keys = new String[train.length];
+    for (int i = 0; i < train.length; i++) {
+      keys[i] = data.keys()[train[i]];
+    }
+    int k = Math.min(experiment.innerFolds(), (int) Arrays.stream(keys).distinct().count());
+    int[] innerFolds = Folds.groupedByKey(keys, k, Seeds.derive(unit.seed(), "inner", unit.fold()));
+    double total = 0;
+    int rows = 0;
+    for (int f = 0; f < k; f++) {
+      final int fold = f;
+      int[] fit = java.util.stream.IntStream.range(0, train.length).filter(i -> innerFolds[i] != fold)
+          .map(i -> train[i]).toArray();
+      int[] held = java.util.stream.IntStream.range(0, train.length).filter(i -> innerFolds[i] == fold)
+          .map(i -> train[i]).toArray();
+      ContextSet heldSet = data.targetSet(held);
+      Prediction p = fit(architecture, learner, fit, Seeds.derive(unit.seed(), "inner-fit", f))
+          .predict(heldSet.keys(), heldSet.x());
+      double score = data.label().isClassification()
+          ? Metrics.classification(heldSet.y(), p.probabilities(0)).get("log_loss")
+          : Metrics.regression(heldSet.y(), p.mean(0), p.std(0)).get("mae");
+      total += score * held.length;
+      rows += held.length;
+    }
+    return total / rows;
+  }
+}

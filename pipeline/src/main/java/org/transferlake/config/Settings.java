@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.transferlake.featurize.FeaturizerPresets;
 
 /** The validated settings of one invocation: typed getters over the merged configuration. */
 public final class Settings {
@@ -21,6 +22,18 @@ public final class Settings {
     requirePositive("transferlake.sql.max-rows");
     requirePositive("transferlake.learners.source.switch-rows");
     distributedSourceLearner(); // fails fast on a bad learner name or hyperparameter
+    requirePositive("transferlake.featurize.rows-per-partition");
+    requireNonBlank("transferlake.featurize.element-source");
+    if (featurizeProgressSeconds() < 0) {
+      throw new SettingsException("transferlake.featurize.progress-seconds = " + featurizeProgressSeconds()
+          + ": expected 0 (no progress lines) or more");
+    }
+    for (String preset : featurizePresets()) {
+      if (!FeaturizerPresets.NAMES.contains(preset)) {
+        throw new SettingsException("transferlake.featurize.presets = " + featurizePresets() + ": unknown preset '"
+            + preset + "'; expected some of " + FeaturizerPresets.NAMES);
+      }
+    }
     requireNonBlank("transferlake.lake.root");
     requireNonBlank("transferlake.lake.catalog");
     String catalog = lakeCatalog();
@@ -57,6 +70,23 @@ public final class Settings {
 
   public int maxRecordChars() {
     return config.getInt("transferlake.ingest.max-record-chars");
+  }
+
+  /** The presets to featurize, each into {@code features.<preset>}. */
+  public List<String> featurizePresets() {
+    return config.getStringList("transferlake.featurize.presets");
+  }
+
+  public String featurizeElementSource() {
+    return config.getString("transferlake.featurize.element-source");
+  }
+
+  public int featurizeRowsPerPartition() {
+    return config.getInt("transferlake.featurize.rows-per-partition");
+  }
+
+  public int featurizeProgressSeconds() {
+    return config.getInt("transferlake.featurize.progress-seconds");
   }
 
   public PropertyCatalog properties() {

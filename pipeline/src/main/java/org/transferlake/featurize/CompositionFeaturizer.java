@@ -32,6 +32,13 @@ public interface CompositionFeaturizer extends Serializable {
    */
   void featurize(int[] atomicNumbers, double[] fractions, int n, double[] out, int offset);
 
+  /**
+   * How many (element, property) values the first {@code n} elements lack in the element table the
+   * features are computed from: imputed or NaN in the output, depending on the preset; 0 when the
+   * preset reads no element table.
+   */
+  int missingValues(int[] atomicNumbers, int n);
+
   /** Writes the features of {@code composition} into {@code out[offset .. offset + featureCount())}. */
   default void featurize(Composition composition, double[] out, int offset) {
     featurize(composition.atomicNumbers(), composition.fractions(), composition.size(), out, offset);

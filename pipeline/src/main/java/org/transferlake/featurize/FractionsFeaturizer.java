@@ -35,6 +35,12 @@ public final class FractionsFeaturizer implements CompositionFeaturizer {
     return Elements.count();
   }
 
+  /** Fractions read no element table, so nothing can be missing. */
+  @Override
+  public int missingValues(int[] atomicNumbers, int n) {
+    return 0;
+  }
+
   @Override
   public void featurize(int[] atomicNumbers, double[] fractions, int n, double[] out, int offset) {
     Arrays.fill(out, offset, offset + Elements.count(), 0.0);

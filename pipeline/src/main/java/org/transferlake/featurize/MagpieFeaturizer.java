@@ -1,5 +1,7 @@
 package org.transferlake.featurize;
 
+import org.transferlake.composition.Elements;
+
 /**
  * Magpie features: for each elemental property, six statistics over the elements of a composition,
  * weighted by atomic fraction as matminer's {@code PropertyStats} computes them.
@@ -23,11 +25,22 @@ public final class MagpieFeaturizer implements CompositionFeaturizer {
 
   private final MagpiePreset preset;
   private final ElementTable table;
+  /** Per atomic number, how many of the preset's properties the element lacks in the raw table. */
+  private final int[] missingByElement;
   private final String version;
 
-  MagpieFeaturizer(MagpiePreset preset, ElementTable table) {
+  /**
+   * @param raw the element table before any imputation; {@code table} is what the statistics read
+   */
+  MagpieFeaturizer(MagpiePreset preset, ElementTable raw, ElementTable table) {
     this.preset = preset;
     this.table = table;
+    this.missingByElement = new int[Elements.count() + 1];
+    for (int z = 1; z <= Elements.count(); z++) {
+      for (int p = 0; p < raw.propertyCount(); p++) {
+        missingByElement[z] += Double.isNaN(raw.value(z, p)) ? 1 : 0;
+      }
+    }
     this.version = preset.presetName() + "-v" + KERNEL_VERSION + "-" + table.fingerprint();
   }
 
@@ -43,12 +56,21 @@ public final class MagpieFeaturizer implements CompositionFeaturizer {
 
   @Override
   public String[] featureNames() {
-    return MagpiePreset.matminerFeatureNames().stream().map(LakeColumnNames::fromMatminer).toArray(String[]::new);
+    return MagpiePreset.lakeFeatureNames();
   }
 
   @Override
   public int featureCount() {
     return table.propertyCount() * STATISTICS;
+  }
+
+  @Override
+  public int missingValues(int[] atomicNumbers, int n) {
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      missing += missingByElement[atomicNumbers[i]];
+    }
+    return missing;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.transferlake.featurize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * matminer's {@code ElementProperty.from_preset("magpie")}: 22 elemental properties times 6 statistics
@@ -36,10 +37,38 @@ public enum MagpiePreset {
     return presetName;
   }
 
+  /** The preset called {@code name} in configs and lake table names, if there is one. */
+  public static Optional<MagpiePreset> byName(String name) {
+    for (MagpiePreset preset : values()) {
+      if (preset.presetName.equals(name)) {
+        return Optional.of(preset);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The featurizer over the {@link #PROPERTIES} found among {@code elementProperties}. */
   public MagpieFeaturizer featurizer(Iterable<ElementValue> elementProperties) {
-    ElementTable table = ElementTable.fromRows(PROPERTIES, elementProperties);
-    return new MagpieFeaturizer(this, imputes ? table.imputedWithPropertyMeans() : table);
+    return featurizer(ElementTable.fromRows(PROPERTIES, elementProperties));
+  }
+
+  /**
+   * The featurizer over {@code raw}, a table of exactly the {@link #PROPERTIES} in their order, before
+   * imputation (this preset imputes it if it should).
+   *
+   * @throws IllegalArgumentException when the table holds other properties
+   */
+  public MagpieFeaturizer featurizer(ElementTable raw) {
+    if (!raw.properties().equals(PROPERTIES)) {
+      throw new IllegalArgumentException("preset " + presetName + " needs an element table of the properties "
+          + PROPERTIES + " in that order, not " + raw.properties());
+    }
+    return new MagpieFeaturizer(this, raw, imputes ? raw.imputedWithPropertyMeans() : raw);
+  }
+
+  /** The lake column names of the features, in output order ({@code magpie_minimum_number}, ...). */
+  public static String[] lakeFeatureNames() {
+    return matminerFeatureNames().stream().map(LakeColumnNames::fromMatminer).toArray(String[]::new);
   }
 
   /** matminer's feature labels, such as {@code MagpieData minimum Number}, in output order. */

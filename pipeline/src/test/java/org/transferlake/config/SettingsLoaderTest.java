@@ -32,6 +32,26 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void featurizeSettingsHaveDefaultsAndRefuseUnknownPresetsAndBadNumbers() {
+    Settings s = loader().load();
+    assertEquals(List.of("magpie"), s.featurizePresets());
+    assertEquals("magpie_elements", s.featurizeElementSource());
+    assertEquals(50000, s.featurizeRowsPerPartition());
+    assertEquals(10, s.featurizeProgressSeconds());
+    assertEquals(List.of("fractions", "magpie_no_imputation"), loader()
+        .set("transferlake.featurize.presets", "[fractions, magpie_no_imputation]").load().featurizePresets());
+    assertEquals("transferlake.featurize.presets = [magpie, magpi]: unknown preset 'magpi'; expected some of"
+        + " [magpie, magpie_no_imputation, fractions]", assertThrows(SettingsException.class,
+            () -> loader().set("transferlake.featurize.presets", "[magpie, magpi]").load()).getMessage());
+    assertEquals("transferlake.featurize.rows-per-partition = 0: expected a number above 0",
+        assertThrows(SettingsException.class,
+            () -> loader().set("transferlake.featurize.rows-per-partition", "0").load()).getMessage());
+    assertEquals("transferlake.featurize.progress-seconds = -1: expected 0 (no progress lines) or more",
+        assertThrows(SettingsException.class,
+            () -> loader().set("transferlake.featurize.progress-seconds", "-1").load()).getMessage());
+  }
+
+  @Test
   void setWinsOverProfileWhichWinsOverReference() throws IOException {
     File profile = write("p.conf", "transferlake.lake.root = /from/profile\ntransferlake.sql.max-rows = 7\n");
     Settings s = loader().profile(profile).set("transferlake.lake.root", "/from/set").load();

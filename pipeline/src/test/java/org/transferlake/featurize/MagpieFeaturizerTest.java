@@ -24,8 +24,7 @@ import org.transferlake.composition.FormulaParser;
 import org.transferlake.testing.SharedCsv;
 
 class MagpieFeaturizerTest {
-  /** Columns before the features in the reference files: group, formula, reduced_formula. */
-  private static final int FIRST_FEATURE = 3;
+  private static final int FIRST_FEATURE = MatminerReference.FIRST_FEATURE;
 
   private static List<ElementValue> magpieRows;
   private static MagpieFeaturizer imputed;
@@ -40,21 +39,21 @@ class MagpieFeaturizerTest {
 
   @TestFactory
   Stream<DynamicTest> matchesMatminerWithImputation() {
-    SharedCsv reference = SharedCsv.read("reference/magpie_features_sample.csv");
+    SharedCsv reference = MatminerReference.read(MatminerReference.IMPUTED);
     assertEquals(153, reference.rows().size());
     return matchesMatminer(reference, imputed);
   }
 
   @TestFactory
   Stream<DynamicTest> matchesMatminerWithoutImputation() {
-    SharedCsv reference = SharedCsv.read("reference/magpie_features_no_imputation.csv");
+    SharedCsv reference = MatminerReference.read(MatminerReference.NOT_IMPUTED);
     assertTrue(reference.rows().stream().anyMatch(row -> Arrays.asList(row).contains("")), "has NaN cells");
     return matchesMatminer(reference, notImputed);
   }
 
   @Test
   void lakeNamesAreMatminersNamesInMatminersOrder() {
-    SharedCsv reference = SharedCsv.read("reference/magpie_features_sample.csv");
+    SharedCsv reference = MatminerReference.read(MatminerReference.IMPUTED);
     List<String> matminer = reference.header().subList(FIRST_FEATURE, reference.header().size());
     assertEquals(MagpiePreset.matminerFeatureNames(), matminer);
     String[] lake = imputed.featureNames();
@@ -132,6 +131,37 @@ class MagpieFeaturizerTest {
     assertNotEquals(imputed.version(), MagpiePreset.MAGPIE.featurizer(changed).version());
   }
 
+  @Test
+  void missingValuesCountWhatTheElementsLackAndExplainEveryNaN() {
+    SharedCsv reference = MatminerReference.read(MatminerReference.NOT_IMPUTED);
+    int formula = reference.column("formula");
+    for (String[] row : reference.rows()) {
+      Composition c = FormulaParser.parse(row[formula]);
+      if (c.size() == 1) {
+        long emptyCells = Arrays.stream(row).skip(FIRST_FEATURE).filter(String::isEmpty).count();
+        assertEquals(emptyCells / MagpiePreset.STATISTICS.size(), notImputed.missingValues(c.atomicNumbers(), 1),
+            row[formula]);
+      }
+    }
+    double[] out = new double[notImputed.featureCount()];
+    for (String[] row : MatminerReference.read(MatminerReference.IMPUTED).rows()) {
+      Composition c = FormulaParser.parse(row[formula]);
+      notImputed.featurize(c, out, 0);
+      boolean anyNaN = Arrays.stream(out).anyMatch(Double::isNaN);
+      assertEquals(anyNaN, notImputed.missingValues(c.atomicNumbers(), c.size()) > 0, row[formula]);
+      assertEquals(notImputed.missingValues(c.atomicNumbers(), c.size()), imputed.missingValues(c.atomicNumbers(),
+          c.size()), "imputation changes the values, not what the table lacks");
+    }
+  }
+
+  @Test
+  void aTableOfOtherPropertiesIsRefused() {
+    ElementTable other = ElementTable.fromRows(List.of("MeltingT", "Number"), magpieRows);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MagpiePreset.MAGPIE.featurizer(other));
+    assertTrue(e.getMessage().contains("[MeltingT, Number]"), e.getMessage());
+  }
+
   private static Stream<DynamicTest> matchesMatminer(SharedCsv reference, CompositionFeaturizer featurizer) {
     int formula = reference.column("formula");
     assertEquals(MagpiePreset.matminerFeatureNames(),
@@ -139,23 +169,8 @@ class MagpieFeaturizerTest {
     return reference.rows().stream().map(row -> DynamicTest.dynamicTest(row[formula], () -> {
       double[] out = new double[featurizer.featureCount()];
       featurizer.featurize(FormulaParser.parse(row[formula]), out, 0);
-      List<String> wrong = new ArrayList<>();
-      for (int i = 0; i < out.length; i++) {
-        String cell = row[FIRST_FEATURE + i];
-        double expected = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-        if (!close(expected, out[i])) {
-          wrong.add(reference.header().get(FIRST_FEATURE + i) + ": expected " + cell + ", got " + out[i]);
-        }
-      }
+      List<String> wrong = MatminerReference.mismatches(reference, row, out);
       assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }));
-  }
-
-  /** The tolerance the reference files are published with; NaN only matches NaN. */
-  private static boolean close(double expected, double actual) {
-    if (Double.isNaN(expected) || Double.isNaN(actual)) {
-      return Double.isNaN(expected) && Double.isNaN(actual);
-    }
-    return Math.abs(expected - actual) <= 1e-6 * Math.max(Math.abs(expected), Math.abs(actual)) + 1e-9;
   }
 }

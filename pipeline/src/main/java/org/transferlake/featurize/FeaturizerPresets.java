@@ -1,0 +1,55 @@
+package org.transferlake.featurize;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The presets by name: {@code magpie}, {@code magpie_no_imputation} and {@code fractions}. A preset names
+ * its lake table, {@code features.<preset>}, and fixes its feature columns.
+ */
+public final class FeaturizerPresets {
+  public static final String FRACTIONS = "fractions";
+  /** Every preset, in the order commands list them. */
+  public static final List<String> NAMES =
+      List.of(MagpiePreset.MAGPIE.presetName(), MagpiePreset.MAGPIE_NO_IMPUTATION.presetName(), FRACTIONS);
+
+  private FeaturizerPresets() {}
+
+  /** @throws IllegalArgumentException naming the preset and the known ones, when it is unknown */
+  public static void requireKnown(String preset) {
+    if (!NAMES.contains(preset)) {
+      throw new IllegalArgumentException("unknown featurizer preset '" + preset + "'; known presets: " + NAMES);
+    }
+  }
+
+  /** The element properties the preset reads, in table order; empty when it reads no element table. */
+  public static List<String> elementProperties(String preset) {
+    requireKnown(preset);
+    return MagpiePreset.byName(preset).isPresent() ? MagpiePreset.PROPERTIES : List.of();
+  }
+
+  /** The lake column name of each feature, in output order. */
+  public static List<String> featureNames(String preset) {
+    requireKnown(preset);
+    return List.of(MagpiePreset.byName(preset).isPresent()
+        ? MagpiePreset.lakeFeatureNames() : new FractionsFeaturizer().featureNames());
+  }
+
+  /**
+   * The preset's featurizer.
+   *
+   * @param elementTable the raw table of {@link #elementProperties(String)}; ignored (may be null) when
+   *     the preset reads none
+   */
+  public static CompositionFeaturizer create(String preset, ElementTable elementTable) {
+    requireKnown(preset);
+    Optional<MagpiePreset> magpie = MagpiePreset.byName(preset);
+    if (magpie.isEmpty()) {
+      return new FractionsFeaturizer();
+    }
+    if (elementTable == null) {
+      throw new IllegalArgumentException("preset " + preset + " needs an element table of " + MagpiePreset.PROPERTIES);
+    }
+    return magpie.get().featurizer(elementTable);
+  }
+}

@@ -1,0 +1,204 @@
+package org.transferlake.featurize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.transferlake.composition.Composition;
+import org.transferlake.config.SettingsLoader;
+import org.transferlake.ingest.IngestJob;
+import org.transferlake.ingest.SourceCatalog;
+import org.transferlake.lake.FeatureTable;
+import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeTable;
+import org.transferlake.testing.TestPaths;
+import org.transferlake.testing.TestSpark;
+
+class FeaturizeJobTest {
+  /** The pinned checksum of magpie_elements (conf/sources/magpie_elements.conf). */
+  private static final String MAGPIE_SHA256 = "f62c3729370818aa7c97c9d37144015cb85fa77bd5cec42a4262595bfc345103";
+  /** Compositions whose elements lack Magpie properties (the no-imputation reference's edge cases). */
+  private static final List<String> EDGE_CASES = List.of("Cl3Lr", "ClFr", "He");
+
+  /**
+   * magpie_elements and matbench_expt_gap ingested from the mirror, shared by the tests of different presets
+   * (each counts the keys when it runs); a test that changes element tables makes its own.
+   */
+  private static Lake shared;
+
+  @BeforeAll
+  static void ingest() {
+    shared = ingestedLake();
+  }
+
+  @Test
+  void aFirstRunFeaturizesEveryDistinctKeyOnceWithTheKernelsValuesUnderTheirNames() {
+    List<String> log = new ArrayList<>();
+    FeaturizeOutcome outcome = job(shared, log).run("f1", "magpie");
+    long keys = distinctKeys(shared);
+    assertEquals(FeaturizeOutcome.FULL, outcome.mode());
+    assertEquals("new table", outcome.reason());
+    assertEquals(keys, outcome.rowsWritten());
+    assertEquals(keys, outcome.tableRows());
+    assertEquals(String.format("featurize magpie: %,d / %,d rows (100.0%%)", keys, keys),
+        log.get(log.size() - 1).substring(0, log.get(log.size() - 1).indexOf(')') + 1));
+
+    FeatureTable table = new FeatureTable(shared, "magpie");
+    assertEquals(shared.catalog() + ".features.magpie", table.name());
+    assertEquals(keys, table.read().select(FeatureTable.KEY).distinct().count(), "one row per key");
+    List<String> columns = new ArrayList<>(List.of(FeatureTable.KEY));
+    columns.addAll(FeaturizerPresets.featureNames("magpie"));
+    columns.addAll(List.of(FeaturizeJob.MISSING, FeatureTable.VERSION, FeatureTable.ELEMENT_TABLE_SHA256,
+        FeatureTable.RUN_ID));
+    assertEquals(columns, List.of(table.read().columns()));
+
+    CompositionFeaturizer kernel = MagpiePreset.MAGPIE.featurizer(MagpieElementRows.read());
+    assertEquals(List.of(new FeatureTable.Stamp(kernel.version(), MAGPIE_SHA256, keys)), table.stamps(),
+        "the lake's element table is the mirror's file, value for value");
+    double[] expected = new double[kernel.featureCount()];
+    for (Row row : table.read().orderBy(FeatureTable.KEY).limit(40).collectAsList()) {
+      Composition c = Composition.ofKey(row.getString(0));
+      kernel.featurize(c, expected, 0);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], row.getDouble(1 + i), c + " " + columns.get(1 + i));
+      }
+      assertEquals(kernel.missingValues(c.atomicNumbers(), c.size()), row.getInt(1 + expected.length));
+      assertEquals("f1", row.getAs(FeatureTable.RUN_ID));
+    }
+  }
+
+  @Test
+  void rerunsFeaturizeOnlyNewKeysAndRecomputeEverythingWhenTheElementTableOrVersionChanges() {
+    Lake lake = ingestedLake();
+    FeatureTable table = new FeatureTable(lake, "magpie");
+    FeaturizeJob job = job(lake, new ArrayList<>());
+    long keys = distinctKeys(lake);
+    assertEquals(FeaturizeOutcome.FULL, job.run("r1", "magpie").mode());
+    assertEquals(1, snapshots(lake, table));
+
+    FeaturizeOutcome again = job.run("r2", "magpie");
+    assertEquals(FeaturizeOutcome.UP_TO_DATE, again.mode());
+    assertEquals(0, again.rowsWritten());
+    assertEquals(keys, again.tableRows());
+    assertEquals(1, snapshots(lake, table), "nothing to do, nothing committed");
+
+    addObservations(lake, "He", "ClFr", "Cl3Lr", "AgBr14W6", "He");
+    assertEquals(1, table.read().where("composition_key = 'AgBr14W6'").count(), "Ag(W3Br7)2 is featurized already");
+    FeaturizeOutcome incremental = job.run("r3", "magpie");
+    assertEquals(FeaturizeOutcome.INCREMENTAL, incremental.mode());
+    assertEquals("3 new keys", incremental.reason());
+    assertEquals(3, incremental.rowsWritten());
+    assertEquals(3, incremental.rowsWrittenWithMissing(), "each new key has an element that lacks a property");
+    assertEquals(keys + 3, incremental.tableRows());
+    assertEquals(EDGE_CASES, runKeys(lake, table, "r3"));
+    assertEquals(keys, table.read().where(FeatureTable.RUN_ID + " = 'r1'").count(), "earlier rows stay");
+    assertEquals(2, snapshots(lake, table), "one append");
+
+    lake.spark().sql("UPDATE " + lake.name(LakeTable.SOURCES) + " SET sha256 = 'changed'"
+        + " WHERE source_id = 'magpie_elements'");
+    FeaturizeOutcome newTable = job.run("r4", "magpie");
+    assertEquals(FeaturizeOutcome.FULL, newTable.mode());
+    assertEquals("element table sha256 " + MAGPIE_SHA256 + " -> changed", newTable.reason());
+    assertEquals(keys + 3, newTable.rowsWritten());
+    assertEquals(keys + 3, table.read().where(FeatureTable.RUN_ID + " = 'r4'").count(), "every row recomputed");
+    assertEquals(3, snapshots(lake, table), "replaced in one commit");
+
+    String before = table.stamps().get(0).featurizerVersion();
+    lake.spark().sql("UPDATE " + lake.name(LakeTable.ELEMENT_PROPERTIES) + " SET value = 15.0"
+        + " WHERE source_id = 'magpie_elements' AND element = 'H' AND property = 'MeltingT'");
+    FeaturizeOutcome newVersion = job.run("r5", "magpie");
+    assertEquals(FeaturizeOutcome.FULL, newVersion.mode());
+    assertTrue(newVersion.reason().startsWith("featurizer version " + before + " -> magpie-v"), newVersion.reason());
+    assertEquals(keys + 3, newVersion.rowsWritten());
+    assertEquals(1, table.stamps().size());
+    assertEquals(4, snapshots(lake, table));
+  }
+
+  @Test
+  void withoutImputationMissingPropertiesStayNaNAndTheAffectedCompositionsAreCounted() {
+    Lake lake = shared;
+    addObservations(lake, EDGE_CASES.toArray(String[]::new));
+    FeaturizeOutcome outcome = job(lake, new ArrayList<>()).run("n1", "magpie_no_imputation");
+    assertEquals(3, outcome.rowsWrittenWithMissing());
+    assertEquals(3, outcome.tableRowsWithMissing());
+    assertEquals(distinctKeys(lake), outcome.tableRows());
+    String anyNaN = String.join(" OR ", FeaturizerPresets.featureNames("magpie_no_imputation").stream()
+        .map(c -> "isnan(" + c + ")").toList());
+    assertEquals(EDGE_CASES, lake.spark().sql("SELECT composition_key FROM " + outcome.table() + " WHERE " + anyNaN
+        + " ORDER BY composition_key").collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertTrue(Double.isNaN(lake.spark().sql("SELECT magpie_mean_meltingt FROM " + outcome.table()
+        + " WHERE composition_key = 'He'").first().getDouble(0)));
+  }
+
+  @Test
+  void fractionsReadNoElementTable() {
+    FeaturizeJob job = job(shared, new ArrayList<>());
+    FeaturizeOutcome outcome = job.run("x1", "fractions");
+    assertEquals(distinctKeys(shared), outcome.tableRows());
+    assertEquals(0, outcome.tableRowsWithMissing());
+    assertNull(outcome.elementTableSha256());
+    FeatureTable table = new FeatureTable(shared, "fractions");
+    assertFalse(List.of(table.read().columns()).contains(FeaturizeJob.MISSING));
+    Row fe2o3 = shared.spark().sql("SELECT frac_fe, frac_o, frac_h, element_table_sha256 FROM " + table.name()
+        + " WHERE composition_key = 'Fe2O3'").first();
+    assertEquals(0.4, fe2o3.getDouble(0), 1e-15);
+    assertEquals(0.6, fe2o3.getDouble(1), 1e-15);
+    assertEquals(0.0, fe2o3.getDouble(2));
+    assertTrue(fe2o3.isNullAt(3));
+    assertEquals(FeaturizeOutcome.UP_TO_DATE, job.run("x2", "fractions").mode(), "a null checksum is current too");
+  }
+
+  @Test
+  void withoutTheElementTableTheMessageSaysWhatToIngest() {
+    Lake empty = TestSpark.freshLake();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> job(empty, new ArrayList<>()).run("e1", "magpie"));
+    assertEquals("element table source 'magpie_elements' is not in " + empty.name(LakeTable.SOURCES)
+        + ": ingest it first (transferlake ingest --source magpie_elements)", e.getMessage());
+  }
+
+  private static Lake ingestedLake() {
+    Lake lake = TestSpark.freshLake();
+    SourceCatalog catalog = SourceCatalog.load(TestPaths.sourcesDir(),
+        new SettingsLoader().withoutSystemProperties().load().properties());
+    new IngestJob(lake, TestPaths.mirror().getPath(), 1_000_000)
+        .run("ingest", catalog.select(List.of("magpie_elements", "matbench_expt_gap")));
+    return lake;
+  }
+
+  /** Small tasks (1,000 keys), so that a run spans several partitions. */
+  private static FeaturizeJob job(Lake lake, List<String> log) {
+    return new FeaturizeJob(lake, "magpie_elements", 1000, 0, log::add);
+  }
+
+  private static long distinctKeys(Lake lake) {
+    return lake.read(LakeTable.OBSERVATIONS).select("composition_key").distinct().count();
+  }
+
+  /** Observations of a made-up context, one per key. */
+  private static void addObservations(Lake lake, String... keys) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < keys.length; i++) {
+      values.append(i == 0 ? "" : ", ").append("('").append(keys[i]).append("', 1.0, 'band_gap', 'test', 'test', ")
+          .append(i).append(")");
+    }
+    lake.spark().sql("INSERT INTO " + lake.name(LakeTable.OBSERVATIONS)
+        + " (composition_key, value_double, property, fidelity, source_id, record_number) VALUES " + values);
+  }
+
+  private static List<String> runKeys(Lake lake, FeatureTable table, String runId) {
+    return table.read().where(FeatureTable.RUN_ID + " = '" + runId + "'").orderBy(FeatureTable.KEY)
+        .select(FeatureTable.KEY).collectAsList().stream().map(r -> r.getString(0)).toList();
+  }
+
+  private static long snapshots(Lake lake, FeatureTable table) {
+    return lake.spark().table(table.name() + ".snapshots").count();
+  }
+}

@@ -1,0 +1,44 @@
+package org.transferlake.featurize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeaturizerPresetsTest {
+  private static final ElementTable MAGPIE_TABLE =
+      ElementTable.fromRows(MagpiePreset.PROPERTIES, MagpieElementRows.read());
+
+  @Test
+  void threePresetsWithTheirColumns() {
+    assertEquals(List.of("magpie", "magpie_no_imputation", "fractions"), FeaturizerPresets.NAMES);
+    for (String preset : FeaturizerPresets.NAMES) {
+      CompositionFeaturizer featurizer = FeaturizerPresets.create(preset, MAGPIE_TABLE);
+      assertEquals(preset, featurizer.preset());
+      assertArrayEquals(featurizer.featureNames(), FeaturizerPresets.featureNames(preset).toArray(String[]::new));
+    }
+    assertEquals(132, FeaturizerPresets.featureNames("magpie_no_imputation").size());
+    assertEquals(118, FeaturizerPresets.featureNames("fractions").size());
+    assertEquals(MagpiePreset.PROPERTIES, FeaturizerPresets.elementProperties("magpie"));
+    assertEquals(List.of(), FeaturizerPresets.elementProperties("fractions"));
+  }
+
+  @Test
+  void fractionsNeedNoElementTableAndMagpieDoes() {
+    assertEquals("fractions", FeaturizerPresets.create("fractions", null).preset());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerPresets.create("magpie", null));
+    assertTrue(e.getMessage().contains("magpie"), e.getMessage());
+  }
+
+  @Test
+  void unknownPresetsAreNamedWithTheKnownOnes() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> FeaturizerPresets.featureNames("magpi"));
+    assertEquals("unknown featurizer preset 'magpi'; known presets: [magpie, magpie_no_imputation, fractions]",
+        e.getMessage());
+  }
+}

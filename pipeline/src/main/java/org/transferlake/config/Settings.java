@@ -21,6 +21,10 @@ public final class Settings {
     requirePositive("transferlake.ingest.max-record-chars");
     requirePositive("transferlake.sql.max-rows");
     requirePositive("transferlake.learners.source.switch-rows");
+    if (trainPartitions() < 0) {
+      throw new SettingsException("transferlake.experiments.partitions = " + trainPartitions()
+          + ": expected 0 (automatic) or more");
+    }
     distributedSourceLearner(); // fails fast on a bad learner name or hyperparameter
     requirePositive("transferlake.featurize.rows-per-partition");
     requireNonBlank("transferlake.featurize.element-source");
@@ -108,6 +112,19 @@ public final class Settings {
     } catch (IllegalArgumentException e) {
       throw new SettingsException(key + "*: " + e.getMessage(), e);
     }
+  }
+
+  public String experimentsDir() {
+    return config.getString("transferlake.experiments.dir");
+  }
+
+  public String referenceDir() {
+    return config.getString("transferlake.experiments.reference-dir");
+  }
+
+  /** Tasks to pack work units into; 0 lets the job choose from the session's cores. */
+  public int trainPartitions() {
+    return config.getInt("transferlake.experiments.partitions");
   }
 
   public String runId() {

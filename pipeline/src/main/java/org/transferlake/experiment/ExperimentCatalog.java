@@ -115,10 +115,27 @@ public final class ExperimentCatalog {
     if (crossFit == 1 || crossFit < 0) {
       throw k.error("options.cross-fit-folds", crossFit + ": expected 0 or 2 or more");
     }
+    String sourceLearner = "forest";
+    Map<String, String> sourceParams = new java.util.TreeMap<>(Map.of("trees", "100", "max_features", "0.33"));
+    if (c.hasPath("options.source-learner")) {
+      Config s = c.getConfig("options.source-learner");
+      sourceLearner = s.hasPath("name") ? s.getString("name") : sourceLearner;
+      sourceParams.clear();
+      for (Map.Entry<String, ConfigValue> e : s.entrySet()) {
+        if (!e.getKey().equals("name")) {
+          sourceParams.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
+        }
+      }
+      try {
+        Learners.create(sourceLearner, sourceParams, 1);
+      } catch (IllegalArgumentException e) {
+        throw k.error("options.source-learner", e.getMessage());
+      }
+    }
     return new ExperimentDefinition(name, c.hasPath("description") ? k.string("description") : "", target, sources,
         k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed", 0) : seed,
         foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured", true), crossFit,
-        k.bool("options.add-source-variance", false), file.getPath(),
+        k.bool("options.add-source-variance", false), sourceLearner, sourceParams, file.getPath(),
         Checksums.sha256(c.root().render(ConfigRenderOptions.concise())));
   }
 

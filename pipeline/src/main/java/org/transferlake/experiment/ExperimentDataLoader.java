@@ -16,6 +16,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
+import org.transferlake.featurize.FeaturizeJob;
+import org.transferlake.lake.FeatureTable;
 import org.transferlake.learn.Label;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
@@ -27,8 +29,8 @@ import org.transferlake.transfer.ContextSet;
  */
 public final class ExperimentDataLoader {
   /** Columns of a features table that are not features. */
-  private static final Set<String> NOT_FEATURES = Set.of("composition_key", "featurizer_version",
-      "element_table_sha256", "featurize_run_id", "missing_element_values");
+  private static final Set<String> NOT_FEATURES = Set.of(FeatureTable.KEY, FeatureTable.VERSION,
+      FeatureTable.ELEMENT_TABLE_SHA256, FeatureTable.RUN_ID, FeaturizeJob.MISSING);
 
   private final Lake lake;
   private final PropertyCatalog properties;
@@ -41,12 +43,13 @@ public final class ExperimentDataLoader {
   }
 
   public ExperimentData load(ExperimentDefinition e) {
-    String featureTable = lake.catalog() + ".features." + e.features();
-    if (!lake.spark().catalog().tableExists(featureTable)) {
+    FeatureTable table = new FeatureTable(lake, e.features());
+    String featureTable = table.name();
+    if (!table.exists()) {
       throw new SettingsException("experiment " + e.name() + ": features = " + e.features() + ", but " + featureTable
           + " does not exist; run `transferlake featurize --preset " + e.features() + "` first");
     }
-    Dataset<Row> features = lake.spark().table(featureTable);
+    Dataset<Row> features = table.read();
     List<String> featureColumns = new ArrayList<>();
     for (String c : features.columns()) {
       if (!NOT_FEATURES.contains(c)) {

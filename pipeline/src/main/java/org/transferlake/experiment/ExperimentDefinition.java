@@ -12,11 +12,13 @@ import java.util.List;
  * @param innerFolds folds of the inner validation that chooses hyperparameters (0: no selection)
  * @param learningCurve training-set sizes of the target; 0 stands for all
  * @param crossFitFolds groups of composition keys for cross-fitted source models
+ * @param sourceLearner the learner of the source models (up to transferlake.learners.source.switch-rows rows)
  */
 public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
     String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
     String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
-    int crossFitFolds, boolean addSourceVariance, String definitionFile, String definitionSha256)
+    int crossFitFolds, boolean addSourceVariance, String sourceLearner, java.util.Map<String, String> sourceParams,
+    String definitionFile, String definitionSha256)
     implements Serializable {
 
   /** A source context and how its duplicate observations per composition are aggregated. */

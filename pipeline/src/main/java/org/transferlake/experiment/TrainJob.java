@@ -19,6 +19,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transferlake.lake.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.learn.Versions;
@@ -167,7 +168,7 @@ public final class TrainJob {
   /** The newest snapshot id of every table the run reads, for reproducing it with VERSION AS OF. */
   private Map<String, Long> inputSnapshots(ExperimentDefinition e) {
     Map<String, Long> out = new HashMap<>();
-    for (String table : List.of(lake.name(LakeTable.OBSERVATIONS), lake.catalog() + ".features." + e.features())) {
+    for (String table : List.of(lake.name(LakeTable.OBSERVATIONS), new FeatureTable(lake, e.features()).name())) {
       List<Row> rows = lake.spark().sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC"
           + " LIMIT 1").collectAsList();
       if (!rows.isEmpty()) {

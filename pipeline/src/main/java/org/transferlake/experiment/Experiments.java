@@ -1,0 +1,41 @@
+package org.transferlake.experiment;
+
+import java.io.File;
+import java.util.List;
+import org.transferlake.config.Settings;
+import org.transferlake.lake.Lake;
+import org.transferlake.transfer.SourceLearners;
+import org.transferlake.transfer.SourceModels;
+
+/** The train stage from settings: finds the experiment, reads its data from the lake, runs or plans it. */
+public final class Experiments {
+  private final Lake lake;
+  private final Settings settings;
+
+  public Experiments(Lake lake, Settings settings) {
+    this.lake = lake;
+    this.settings = settings;
+  }
+
+  public ExperimentDefinition definition(String name) {
+    return ExperimentCatalog.load(new File(settings.experimentsDir()), name);
+  }
+
+  public ExperimentData data(ExperimentDefinition e) {
+    return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir())).load(e);
+  }
+
+  public TrainJob.Plan plan(ExperimentDefinition e, ExperimentData data) {
+    return new TrainJob(lake).plan(e, data);
+  }
+
+  public List<UnitResult> train(ExperimentDefinition e, ExperimentData data, String runId) {
+    SourceLearners learners = new SourceLearners(Learners.create(e.sourceLearner(), e.sourceParams(), 0),
+        settings.distributedSourceLearner(), settings.sourceSwitchRows());
+    SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
+        e.seed());
+    int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
+        : 4 * lake.spark().sparkContext().defaultParallelism();
+    return new TrainJob(lake).run(runId, e, data, sources, partitions, settings.renderProjectSettings());
+  }
+}

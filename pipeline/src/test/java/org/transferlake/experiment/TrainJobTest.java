@@ -1,0 +1,174 @@
+package org.transferlake.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.transferlake.config.PropertyCatalog;
+import org.transferlake.config.SettingsException;
+import org.transferlake.config.SettingsLoader;
+import org.transferlake.featurize.FeaturizeJob;
+import org.transferlake.ingest.IngestJob;
+import org.transferlake.ingest.SourceCatalog;
+import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeTable;
+import org.transferlake.testing.TestPaths;
+import org.transferlake.testing.TestSpark;
+import org.transferlake.transfer.SourceModels;
+
+/** A small experiment end to end on real data: ingest, featurize, train, and the tables it leaves. */
+class TrainJobTest {
+  private static final PropertyCatalog PROPERTIES = new SettingsLoader().withoutSystemProperties().load().properties();
+  private static final String EXPERIMENT = """
+      name = small
+      target = "band_gap/experiment/matbench_expt_gap"
+      sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
+      features = magpie
+      architectures = [target_only, latent_variable]
+      learners = [ { name = forest, grid { trees = [4, 8], min_leaf = 5 } } ]
+      cv { fold-table = "matbench_expt_gap_folds.csv" }
+      inner-folds = 2
+      learning-curve = [200, all]
+      seed = 7
+      options { source-learner { name = forest, trees = 4, max_features = 0.2, min_leaf = 10 } }
+      """;
+
+  private static Lake lake;
+  private static ExperimentDefinition experiment;
+  private static ExperimentData data;
+  private static SourceModels sources;
+
+  @BeforeAll
+  static void ingestFeaturizeAndTrain() throws IOException {
+    lake = TestSpark.freshLake();
+    new IngestJob(lake, TestPaths.mirror().getPath(), 1_000_000).run("ingest",
+        SourceCatalog.load(TestPaths.sourcesDir(), PROPERTIES)
+            .select(List.of("magpie_elements", "matbench_expt_gap", "matbench_mp_gap")));
+    new FeaturizeJob(lake, "magpie_elements", 20_000, 0, line -> { }).run("featurize", "magpie");
+    File dir = TestSpark.tempDir("experiments");
+    Files.writeString(new File(dir, "small.conf").toPath(), EXPERIMENT);
+    experiment = ExperimentCatalog.load(dir, "small");
+    data = new ExperimentDataLoader(lake, PROPERTIES, new File(TestPaths.shared(), "reference")).load(experiment);
+    sources = SourceModels.of(data.sources(), Learners.create("forest", experiment.sourceParams(), 0), 0, 7);
+    new TrainJob(lake).run("run-a", experiment, data, sources, 4, "test");
+  }
+
+  private static List<Row> sql(String query) {
+    return lake.spark().sql(query.replace("{m}", lake.name(LakeTable.METRICS))
+        .replace("{p}", lake.name(LakeTable.PREDICTIONS)).replace("{s}", lake.name(LakeTable.SELECTED))
+        .replace("{r}", lake.name(LakeTable.RUNS))).collectAsList();
+  }
+
+  @Test
+  void theTargetIsReadWithItsOfficialFolds() {
+    assertEquals(4604, data.rows());
+    assertEquals(5, data.foldCount());
+    assertEquals(2, data.folds()[0], "Ag(AuS)2 is in fold 2 of the Matbench fold table");
+    assertEquals(132, data.x()[0].length);
+  }
+
+  @Test
+  void everyUnitHasExactlyOneMetricsRow() {
+    assertEquals(2 * 2 * 5 * 2, UnitPlan.expand(experiment, 5).size());
+    List<Row> rows = sql("SELECT count(*), count(DISTINCT unit_id) FROM {m} WHERE run_id = 'run-a'");
+    assertEquals(40L, rows.get(0).getLong(0));
+    assertEquals(40L, rows.get(0).getLong(1));
+    List<Row> sizes = sql("SELECT DISTINCT n_train FROM {m} WHERE run_id = 'run-a' AND fold = 0 ORDER BY n_train");
+    assertEquals(200, sizes.get(0).getInt(0));
+  }
+
+  @Test
+  void predictionsCoverEveryTestRecordOncePerUnit() {
+    assertTrue(sql("SELECT unit_id FROM {p} WHERE run_id = 'run-a' GROUP BY unit_id"
+        + " HAVING count(*) != count(DISTINCT source_file, record_number)").isEmpty());
+    List<Row> coverage = sql("SELECT architecture, params, n_train = 200, count(*), count(DISTINCT record_number)"
+        + " FROM {p} WHERE run_id = 'run-a' GROUP BY 1, 2, 3");
+    assertEquals(8, coverage.size());
+    for (Row r : coverage) {
+      assertEquals(4604L, r.getLong(3), "every record predicted once across the folds");
+      assertEquals(4604L, r.getLong(4));
+    }
+    assertTrue(sql("SELECT 1 FROM {p} p JOIN {m} m ON p.unit_id = m.unit_id AND p.run_id = m.run_id"
+        + " WHERE p.run_id = 'run-a' GROUP BY p.unit_id, m.n_test HAVING count(*) != m.n_test").isEmpty());
+  }
+
+  @Test
+  void selectionTakesTheBestInnerScoreNotTheBestTestScore() {
+    List<Row> selected = sql("SELECT architecture, learner, fold, n_train, params, inner_score FROM {s}"
+        + " WHERE run_id = 'run-a'");
+    assertEquals(2 * 5 * 2, selected.size());
+    for (Row s : selected) {
+      Row best = sql("SELECT params, inner_score FROM {m} WHERE run_id = 'run-a' AND architecture = '"
+          + s.getString(0) + "' AND fold = " + s.getInt(2) + " AND n_train = " + s.getInt(3)
+          + " ORDER BY inner_score, params LIMIT 1").get(0);
+      assertEquals(best.getString(0), s.getString(4));
+    }
+  }
+
+  @Test
+  void testTargetsNeverReachTheModels() {
+    // Change every target value of fold 0: fold 0's predictions and inner scores must not move.
+    double[] changed = data.y().clone();
+    for (int i = 0; i < changed.length; i++) {
+      if (data.folds()[i] == 0) {
+        changed[i] += 5;
+      }
+    }
+    ExperimentData tampered = new ExperimentData(data.label(), data.keys(), data.x(), changed, data.sourceFiles(),
+        data.recordNumbers(), data.folds(), data.sources(), data.targetContext());
+    WorkUnit unit = UnitPlan.expand(experiment, 5).stream()
+        .filter(u -> u.fold() == 0 && u.architecture().equals("latent_variable") && u.nTrain() == 0).findFirst()
+        .orElseThrow();
+    UnitResult before = new UnitRunner(experiment, data, sources).run(unit);
+    UnitResult after = new UnitRunner(experiment, tampered, sources).run(unit);
+    assertArrayEquals(before.mean(), after.mean());
+    assertEquals(before.innerScore(), after.innerScore());
+  }
+
+  @Test
+  void sameConfigSameMetricsWhateverThePartitioningAndARerunReplacesItsRows() {
+    new TrainJob(lake).run("run-b", experiment, data, sources, 1, "test");
+    new TrainJob(lake).run("run-b", experiment, data, sources, 3, "test");
+    String columns = "unit_id, n_train, n_test, seed, mae, rmse, r2, max_error, within_1sd, inner_score";
+    List<Row> a = sql("SELECT " + columns + " FROM {m} WHERE run_id = 'run-a' ORDER BY unit_id");
+    List<Row> b = sql("SELECT " + columns + " FROM {m} WHERE run_id = 'run-b' ORDER BY unit_id");
+    assertEquals(a, b);
+    assertEquals(40L, sql("SELECT count(*) FROM {m} WHERE run_id = 'run-b'").get(0).getLong(0), "no duplicates");
+    List<Row> runs = sql("SELECT run_id, status, units, input_snapshots FROM {r} ORDER BY run_id");
+    assertEquals(2, runs.size());
+    assertEquals("published", runs.get(0).getString(1));
+    assertEquals(40L, runs.get(0).getLong(2));
+    assertTrue(runs.get(0).getMap(3).size() == 2, "snapshots of observations and features");
+  }
+
+  @Test
+  void malformedExperimentsFailBeforeAnyWorkNamingTheKey() throws IOException {
+    File dir = TestSpark.tempDir("bad-experiments");
+    List<String[]> cases = new ArrayList<>();
+    cases.add(new String[] {"architectures = [target_only, magic]", "architectures: 'magic' is not known"});
+    cases.add(new String[] {"learners = [ { name = forest, grid { trees = [1] } } ]", "forest trees = 1"});
+    cases.add(new String[] {"learners = [ { name = forest, grid { leaves = [3] } } ]", "unknown hyperparameter 'leaves'"});
+    cases.add(new String[] {"target = \"band_gap/experiment\"", "expected property/fidelity/source_id"});
+    for (String[] c : cases) {
+      String key = c[0].substring(0, c[0].indexOf(' '));
+      StringBuilder text = new StringBuilder();
+      for (String line : EXPERIMENT.split("\n")) {
+        text.append(line.startsWith(key + " ") ? c[0] : line).append('\n');
+      }
+      Files.writeString(new File(dir, "small.conf").toPath(), text);
+      SettingsException e = assertThrows(SettingsException.class, () -> ExperimentCatalog.load(dir, "small"));
+      assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+    }
+    assertTrue(assertThrows(SettingsException.class, () -> ExperimentCatalog.load(dir, "absent")).getMessage()
+        .contains("no file"));
+  }
+}

@@ -43,26 +43,18 @@ public final class Difference implements Architecture {
     }
     Model g = learner.fit(TrainingSet.of(target.x(), residual, Label.regression("residual")), seed);
     Label label = target.label();
-    return new TransferModel() {
-      @Override
-      public String architecture() {
-        return NAME;
+    return new Fitted(NAME, (keys, x) -> {
+      SourceModels.Estimate source = sources.estimate(0, keys, x, useMeasured);
+      Prediction correction = g.predict(x);
+      double[] mean = correction.mean(0);
+      double[] std = correction.std(0);
+      double[] outMean = new double[x.length];
+      double[] outStd = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        outMean[i] = source.mean()[i] + mean[i];
+        outStd[i] = Math.sqrt(source.std()[i] * source.std()[i] + std[i] * std[i]);
       }
-
-      @Override
-      public Prediction predict(String[] keys, double[][] x) {
-        SourceModels.Estimate source = sources.estimate(0, keys, x, useMeasured);
-        Prediction correction = g.predict(x);
-        double[] mean = correction.mean(0);
-        double[] std = correction.std(0);
-        double[] outMean = new double[x.length];
-        double[] outStd = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-          outMean[i] = source.mean()[i] + mean[i];
-          outStd[i] = Math.sqrt(source.std()[i] * source.std()[i] + std[i] * std[i]);
-        }
-        return Prediction.regression(label, outMean, outStd);
-      }
-    };
+      return Prediction.regression(label, outMean, outStd);
+    });
   }
 }

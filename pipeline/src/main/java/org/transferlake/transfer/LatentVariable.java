@@ -39,27 +39,19 @@ public final class LatentVariable implements Architecture {
     Latent train = augment(sources, target.keys(), target.x());
     Model h = learner.fit(TrainingSet.of(train.x, target.y(), target.label()), seed);
     boolean regression = !target.label().isClassification();
-    return new TransferModel() {
-      @Override
-      public String architecture() {
-        return NAME;
+    return new Fitted(NAME, (keys, x) -> {
+      Latent latent = augment(sources, keys, x);
+      Prediction p = h.predict(latent.x);
+      if (!regression || !addSourceVariance) {
+        return p;
       }
-
-      @Override
-      public Prediction predict(String[] keys, double[][] x) {
-        Latent latent = augment(sources, keys, x);
-        Prediction p = h.predict(latent.x);
-        if (!regression || !addSourceVariance) {
-          return p;
-        }
-        double[] mean = p.mean(0);
-        double[] std = p.std(0);
-        for (int i = 0; i < std.length; i++) {
-          std[i] = Math.sqrt(std[i] * std[i] + latent.variance[i]);
-        }
-        return Prediction.regression(target.label(), mean, std);
+      double[] mean = p.mean(0);
+      double[] std = p.std(0);
+      for (int i = 0; i < std.length; i++) {
+        std[i] = Math.sqrt(std[i] * std[i] + latent.variance[i]);
       }
-    };
+      return Prediction.regression(target.label(), mean, std);
+    });
   }
 
   /** Features followed by one column per source, and the summed variance of the predicted source values. */

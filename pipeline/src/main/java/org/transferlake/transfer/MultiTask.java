@@ -74,16 +74,6 @@ public final class MultiTask implements Architecture {
       y.add(row);
     });
     Model model = learner.fit(new TrainingSet(x.toArray(new double[0][]), y.toArray(new double[0][]), labels), seed);
-    return new TransferModel() {
-      @Override
-      public String architecture() {
-        return NAME;
-      }
-
-      @Override
-      public Prediction predict(String[] keys, double[][] rows) {
-        return model.predict(rows).select(0);
-      }
-    };
+    return new Fitted(NAME, (keys, rows) -> model.predict(rows).select(0));
   }
 }

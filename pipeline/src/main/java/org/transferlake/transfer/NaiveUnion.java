@@ -59,21 +59,13 @@ public final class NaiveUnion implements Architecture {
     double[] labels = y.stream().mapToDouble(Double::doubleValue).toArray();
     Model model = learner.fit(TrainingSet.of(x.toArray(new double[0][]), labels, target.label()), seed);
     String name = name();
-    return new TransferModel() {
-      @Override
-      public String architecture() {
-        return name;
+    return new Fitted(name, (keys, rows) -> {
+      double[][] flagged = new double[rows.length][];
+      for (int i = 0; i < rows.length; i++) {
+        flagged[i] = withFlags(rows[i], flags, 0);
       }
-
-      @Override
-      public Prediction predict(String[] keys, double[][] rows) {
-        double[][] flagged = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-          flagged[i] = withFlags(rows[i], flags, 0);
-        }
-        return model.predict(flagged);
-      }
-    };
+      return model.predict(flagged);
+    });
   }
 
   /** The features followed by a one-hot block of {@code flags} columns with {@code context} set. */

@@ -18,16 +18,6 @@ public final class TargetOnly implements Architecture {
   public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
     ContextSet t = data.target();
     Model model = learner.fit(TrainingSet.of(t.x(), t.y(), t.label()), seed);
-    return new TransferModel() {
-      @Override
-      public String architecture() {
-        return NAME;
-      }
-
-      @Override
-      public Prediction predict(String[] keys, double[][] x) {
-        return model.predict(x);
-      }
-    };
+    return new Fitted(NAME, (keys, x) -> model.predict(x));
   }
 }

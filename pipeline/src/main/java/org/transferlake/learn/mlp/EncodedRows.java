@@ -4,27 +4,26 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.transferlake.learn.TrainingSet;
 
 /**
  * The labelled training rows as the network sees them, in float: standardised features; per output column the
- * standardised regression target or the one-hot class (0 where the label is missing); and per label a mask,
- * 1 where the label is present.
+ * standardised regression target or the one-hot class (0 where the label is missing); and per output column a
+ * mask, 1 where its label is present.
  */
 final class EncodedRows {
   final int rows;
   private final int features;
   private final int width;
-  private final int labels;
   private final float[] x;
   private final float[] target;
   private final float[] mask;
 
-  private EncodedRows(int rows, int features, int width, int labels, float[] x, float[] target, float[] mask) {
+  private EncodedRows(int rows, int features, int width, float[] x, float[] target, float[] mask) {
     this.rows = rows;
     this.features = features;
     this.width = width;
-    this.labels = labels;
     this.x = x;
     this.target = target;
     this.mask = mask;
@@ -46,7 +45,7 @@ final class EncodedRows {
     }
     float[] x = new float[kept * p];
     float[] target = new float[kept * outputs.width()];
-    float[] mask = new float[kept * labelCount];
+    float[] mask = new float[kept * outputs.width()];
     for (int r = 0; r < kept; r++) {
       int i = keep[r];
       for (int f = 0; f < p; f++) {
@@ -57,8 +56,8 @@ final class EncodedRows {
         if (Double.isNaN(v)) {
           continue;
         }
-        mask[r * labelCount + j] = 1;
         int column = r * outputs.width() + outputs.offset(j);
+        Arrays.fill(mask, column, column + outputs.label(j).width(), 1);
         if (outputs.label(j).isClassification()) {
           target[column + (int) v] = 1;
         } else {
@@ -66,7 +65,7 @@ final class EncodedRows {
         }
       }
     }
-    return new EncodedRows(kept, p, outputs.width(), labelCount, x, target, mask);
+    return new EncodedRows(kept, p, outputs.width(), x, target, mask);
   }
 
   /** Features of {@code order[from..to)}: [rows, features]. */
@@ -74,11 +73,11 @@ final class EncodedRows {
     return manager.create(gather(x, features, order, from, to), new Shape(to - from, features));
   }
 
-  /** Targets [rows, width] and mask [rows, labels] of {@code order[from..to)}. */
+  /** Targets and mask, both [rows, width], of {@code order[from..to)}. */
   NDList targets(NDManager manager, int[] order, int from, int to) {
     return new NDList(
         manager.create(gather(target, width, order, from, to), new Shape(to - from, width)),
-        manager.create(gather(mask, labels, order, from, to), new Shape(to - from, labels)));
+        manager.create(gather(mask, width, order, from, to), new Shape(to - from, width)));
   }
 
   private static float[] gather(float[] source, int stride, int[] order, int from, int to) {

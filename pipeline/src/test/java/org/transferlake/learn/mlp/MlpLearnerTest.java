@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.transferlake.learn.Label;
@@ -149,10 +153,24 @@ class MlpLearnerTest {
     TrainingSet train = smoothData(200, 0.1, 16);
     double[][] test = Synthetic.features(30, 5, 17);
     MlpLearner learner = SMALL.withMaxEpochs(5).withDropout(0.1);
-    CompletableFuture<Model> first = CompletableFuture.supplyAsync(() -> learner.fit(train, 18));
-    CompletableFuture<Model> second = CompletableFuture.supplyAsync(() -> learner.fit(train, 19));
-    Prediction a = first.get(60, TimeUnit.SECONDS).predict(test);
-    Prediction b = second.get(60, TimeUnit.SECONDS).predict(test);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CyclicBarrier together = new CyclicBarrier(2);
+    Prediction a;
+    Prediction b;
+    try {
+      Future<Model> first = threads.submit(() -> {
+        together.await();
+        return learner.fit(train, 18);
+      });
+      Future<Model> second = threads.submit(() -> {
+        together.await();
+        return learner.fit(train, 19);
+      });
+      a = first.get(60, TimeUnit.SECONDS).predict(test);
+      b = second.get(60, TimeUnit.SECONDS).predict(test);
+    } finally {
+      threads.shutdown();
+    }
     // The lock also keeps PyTorch's seeded generator to one training: the results are those of serial fits.
     assertArrayEquals(learner.fit(train, 18).predict(test).mean(0), a.mean(0));
     assertArrayEquals(learner.fit(train, 19).predict(test).mean(0), b.mean(0));

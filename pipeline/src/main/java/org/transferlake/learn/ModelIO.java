@@ -10,8 +10,10 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,7 @@ public final class ModelIO {
         org.transferlake.learn.mllib.MllibLearner.GBT, org.transferlake.learn.mllib.MllibLearner.LINEAR)) {
       register(mllib, org.transferlake.learn.mllib.MllibModel::read);
     }
+    register(org.transferlake.learn.mlp.MlpModel.LEARNER, org.transferlake.learn.mlp.MlpModel::read);
   }
 
   private ModelIO() {}
@@ -108,6 +111,35 @@ public final class ModelIO {
 
   public static Model fromBytes(byte[] bytes, String what) throws IOException {
     return load(new ByteArrayInputStream(bytes), what);
+  }
+
+  /** Labels as every learner's payload starts: name, weight and classes of each. */
+  public static void writeLabels(List<Label> labels, DataOutputStream out) throws IOException {
+    out.writeInt(labels.size());
+    for (Label label : labels) {
+      out.writeUTF(label.name());
+      out.writeDouble(label.weight());
+      out.writeInt(label.classes().size());
+      for (String c : label.classes()) {
+        out.writeUTF(c);
+      }
+    }
+  }
+
+  public static List<Label> readLabels(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<Label> labels = new ArrayList<>(count);
+    for (int j = 0; j < count; j++) {
+      String name = in.readUTF();
+      double weight = in.readDouble();
+      int classCount = in.readInt();
+      List<String> classes = new ArrayList<>(classCount);
+      for (int c = 0; c < classCount; c++) {
+        classes.add(in.readUTF());
+      }
+      labels.add(new Label(name, classes, weight));
+    }
+    return labels;
   }
 
   private static void writeProvenance(Provenance p, DataOutputStream out) throws IOException {

@@ -3,10 +3,10 @@ package org.transferlake.learn.forest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.transferlake.learn.Label;
 import org.transferlake.learn.Model;
+import org.transferlake.learn.ModelIO;
 import org.transferlake.learn.Prediction;
 import org.transferlake.learn.Provenance;
 
@@ -133,15 +133,7 @@ public final class ForestModel implements Model {
 
   @Override
   public void writeTo(DataOutputStream out) throws IOException {
-    out.writeInt(labels.size());
-    for (Label label : labels) {
-      out.writeUTF(label.name());
-      out.writeDouble(label.weight());
-      out.writeInt(label.classes().size());
-      for (String c : label.classes()) {
-        out.writeUTF(c);
-      }
-    }
+    ModelIO.writeLabels(labels, out);
     out.writeInt(features);
     out.writeInt(trees.length);
     out.writeInt(inBag[0].length);
@@ -158,21 +150,9 @@ public final class ForestModel implements Model {
   }
 
   public static ForestModel read(DataInputStream in, Provenance provenance) throws IOException {
-    int labelCount = in.readInt();
-    List<Label> labels = new ArrayList<>();
-    int width = 0;
-    for (int j = 0; j < labelCount; j++) {
-      String name = in.readUTF();
-      double weight = in.readDouble();
-      int classCount = in.readInt();
-      List<String> classes = new ArrayList<>();
-      for (int c = 0; c < classCount; c++) {
-        classes.add(in.readUTF());
-      }
-      Label label = new Label(name, classes, weight);
-      labels.add(label);
-      width += label.width();
-    }
+    List<Label> labels = ModelIO.readLabels(in);
+    int labelCount = labels.size();
+    int width = labels.stream().mapToInt(Label::width).sum();
     int features = in.readInt();
     int treeCount = in.readInt();
     int rows = in.readInt();

@@ -1,0 +1,121 @@
+package org.transferlake.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.transferlake.learn.Learner;
+import org.transferlake.learn.Model;
+import org.transferlake.learn.forest.ForestLearner;
+import org.transferlake.learn.mlp.MlpActivation;
+import org.transferlake.learn.mlp.MlpLearner;
+
+/**
+ * Training time of our learners on matbench_expt_gap (Magpie features, fold 0), the half of
+ * {@code bench/learners/run.sh} that runs in Java: exports the data for the Python peers, times our forest and
+ * mlp, and measures what the one-training-per-JVM rule costs ({@link LockContention}). Lives with the tests
+ * because it reads the data through their helpers and must not ship in the application jar.
+ *
+ * <p>Arguments: {@code --out DIR --trees N --hidden W,W --epochs N --batch N --lr X --lock-trainings N
+ * --lock-epochs N --lock-rounds N}; {@code --worker N} runs one process of the two-JVM measurement.
+ */
+public final class LearnerBenchmark {
+  private LearnerBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    BenchData data = BenchData.fold0();
+    MlpLearner mlp = mlp(options, "--epochs");
+    if (options.containsKey("--worker")) {
+      LockContention.worker(data, mlp(options, "--lock-epochs"), Integer.parseInt(options.get("--worker")));
+      return;
+    }
+    Path out = Path.of(options.get("--out"));
+    Files.createDirectories(out);
+    data.export(out);
+    System.out.printf(Locale.ROOT, "data: %d training rows, %d test rows, %d features%n", data.trainY().length,
+        data.testY().length, data.trainX()[0].length);
+    ForestLearner forest = new ForestLearner(Integer.parseInt(options.get("--trees")), 1.0, 0, 1, false, 2);
+    warmUp(data, forest.withTrees(10), mlp.withMaxEpochs(1));
+    try (PrintWriter tsv = tsv(out.resolve("ours.tsv"), "case\tfit_s\tfit_cpu_s\tpredict_s\ttest_mae")) {
+      time(tsv, "forest, 2 threads", forest, data);
+      time(tsv, "forest, 1 thread", forest.withThreads(1), data);
+      time(tsv, "mlp, 1 thread", mlp, data);
+    }
+    try (PrintWriter tsv = tsv(out.resolve("lock.tsv"), "mode\ttrainings\twall_s\tcpu_s")) {
+      new LockContention(data, mlp(options, "--lock-epochs"), Integer.parseInt(options.get("--lock-trainings")),
+          Integer.parseInt(options.get("--lock-rounds")), args).run(tsv);
+    }
+  }
+
+  /** The benchmark's mlp: no dropout, no early stopping, one member, so that it matches the PyTorch script. */
+  private static MlpLearner mlp(Map<String, String> options, String epochs) {
+    List<Integer> hidden = Arrays.stream(options.get("--hidden").split(",")).map(Integer::valueOf).toList();
+    return new MlpLearner(hidden, MlpActivation.RELU, 0.0, Double.parseDouble(options.get("--lr")),
+        Integer.parseInt(options.get("--batch")), Integer.parseInt(options.get(epochs)), 1, 0.0, 0.0, 1);
+  }
+
+  /** JIT compilation and PyTorch's start-up (loading libtorch) are not what we compare. */
+  private static void warmUp(BenchData data, Learner... learners) {
+    for (Learner learner : learners) {
+      learner.fit(data.training(), 0).predict(data.testX());
+    }
+  }
+
+  /** Wall and CPU seconds of the fit (CPU: of the whole process, so both threads of a 2-thread forest). */
+  private static void time(PrintWriter tsv, String name, Learner learner, BenchData data) {
+    long cpu = processCpuNanos();
+    long start = System.nanoTime();
+    Model model = learner.fit(data.training(), 1);
+    long fitted = System.nanoTime();
+    long fitCpu = processCpuNanos() - cpu;
+    double[] predicted = model.predict(data.testX()).mean(0);
+    long predictedAt = System.nanoTime();
+    row(tsv, name, seconds(start, fitted), fitCpu / 1e9, seconds(fitted, predictedAt),
+        BenchData.mae(predicted, data.testY()));
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  static void row(PrintWriter tsv, Object... cells) {
+    StringBuilder line = new StringBuilder();
+    for (Object cell : cells) {
+      line.append(line.length() == 0 ? "" : "\t")
+          .append(cell instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : cell);
+    }
+    tsv.println(line);
+    tsv.flush();
+    System.out.println(line);
+  }
+
+  static double seconds(long from, long to) {
+    return (to - from) / 1e9;
+  }
+
+  private static PrintWriter tsv(Path file, String header) throws IOException {
+    PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+    out.println(header);
+    return out;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+      }
+      options.put(args[i], args[i + 1]);
+    }
+    return options;
+  }
+}

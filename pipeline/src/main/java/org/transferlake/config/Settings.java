@@ -19,6 +19,8 @@ public final class Settings {
     this.explicitSparkKeys = Set.copyOf(explicitSparkKeys);
     requirePositive("transferlake.ingest.max-record-chars");
     requirePositive("transferlake.sql.max-rows");
+    requirePositive("transferlake.ingest.download.max-bytes");
+    requirePositiveDuration("transferlake.ingest.download.timeout");
     requireNonBlank("transferlake.lake.root");
     requireNonBlank("transferlake.lake.catalog");
     String catalog = lakeCatalog();
@@ -51,6 +53,22 @@ public final class Settings {
 
   public List<String> onlySources() {
     return config.getStringList("transferlake.sources.only");
+  }
+
+  public boolean excludeFlaggedSources() {
+    return config.getBoolean("transferlake.sources.exclude-flagged");
+  }
+
+  public boolean downloadEnabled() {
+    return config.getBoolean("transferlake.ingest.download.enabled");
+  }
+
+  public java.time.Duration downloadTimeout() {
+    return config.getDuration("transferlake.ingest.download.timeout");
+  }
+
+  public long downloadMaxBytes() {
+    return config.getLong("transferlake.ingest.download.max-bytes");
   }
 
   public int maxRecordChars() {
@@ -96,6 +114,18 @@ public final class Settings {
     long value = config.getLong(key);
     if (value <= 0) {
       throw new SettingsException(key + " = " + value + ": expected a number above 0");
+    }
+  }
+
+  private void requirePositiveDuration(String key) {
+    java.time.Duration value;
+    try {
+      value = config.getDuration(key);
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new SettingsException(key + " = \"" + config.getString(key) + "\": expected a duration such as 60s or 2m");
+    }
+    if (value.isZero() || value.isNegative()) {
+      throw new SettingsException(key + " = " + value + ": expected a duration above 0");
     }
   }
 

@@ -10,7 +10,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * What parsing yields, as rows of one schema so that a single Spark pass over the files feeds every table:
- * {@code kind} says which fields are set (record, observation, element_value, reject, failure, file).
+ * {@code kind} says which fields are set (record, observation, element_value, reject, failure, file). A record
+ * whose {@code accepted} is null, and an observation without a composition key, wait for {@link IdResolution}.
  */
 final class IngestItems {
   static final String RECORD = "record";
@@ -86,6 +87,14 @@ final class IngestItems {
     public void record(long recordNumber, boolean accepted) {
       Object[] v = item(RECORD, recordNumber);
       v[ACCEPTED] = accepted;
+      add(v);
+    }
+
+    @Override
+    public void pendingRecord(long recordNumber, String id, String rawRecord) {
+      Object[] v = item(RECORD, recordNumber);
+      v[SOURCE_RECORD_ID] = id;
+      v[RAW_RECORD] = rawRecord;
       add(v);
     }
 

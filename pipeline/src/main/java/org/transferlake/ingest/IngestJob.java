@@ -5,13 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,12 +167,10 @@ public final class IngestJob {
 
   private static Row catalogRow(SourceFiles.Resolved resolved, String runId, Timestamp now) {
     SourceDefinition s = resolved.source();
-    List<String> contexts = new ArrayList<>();
-    s.values().forEach(v -> contexts.add(v.property() + "/" + v.fidelity() + "/" + s.id()));
     return RowFactory.create(s.id(), s.title(), s.kind().name().toLowerCase().replace('_', '-'), s.format(),
         scalaSeq(s.files()), scala.jdk.javaapi.CollectionConverters.asScala(resolved.fileSha256()),
-        resolved.sha256(), s.sha256(), s.definitionSha256(), s.origin().url(), s.origin().repository(),
-        s.origin().commit(), s.origin().path(), s.licence(), s.citation(), scalaSeq(s.flags()), scalaSeq(contexts),
+        resolved.sha256(), s.sha256(), s.definitionSha256(), s.origin().urls().isEmpty() ? null : String.join(" ", s.origin().urls()), s.origin().repository(),
+        s.origin().commit(), s.origin().path(), s.licence(), s.citation(), scalaSeq(s.flags()), scalaSeq(s.contexts()),
         runId, now);
   }
 
@@ -217,14 +210,14 @@ public final class IngestJob {
   /** One file to parse in one task. */
   private record FileTask(SourceDefinition source, SourceFiles.File file) implements Serializable {}
 
-  private static Iterator<Row> parse(FileTask task, int maxRecordChars) throws IOException {
+  /** Parses one file; whatever goes wrong fails its source with the reason, never the job. */
+  private static Iterator<Row> parse(FileTask task, int maxRecordChars) {
     long t0 = System.nanoTime();
     IngestItems.RowSink sink = new IngestItems.RowSink(task.source().id(), task.file().relative(), task.file().sha256());
-    Charset charset = Charset.forName(task.source().encoding());
-    try (InputStream in = SourceFiles.open(task.file());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-      SourceParsers.parse(task.source(), task.file().relative(), reader, maxRecordChars, sink);
+    try {
+      SourceParsers.parse(task.source(), task.file(), maxRecordChars, sink);
+    } catch (IOException | RuntimeException e) {
+      sink.failure(task.file().relative() + ": cannot be read: " + e);
     }
     sink.fileDone((System.nanoTime() - t0) / 1e9);
     return sink.rows().iterator();

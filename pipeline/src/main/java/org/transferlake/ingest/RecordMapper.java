@@ -34,6 +34,9 @@ final class RecordMapper {
   List<String> requiredColumns() {
     Set<String> columns = new LinkedHashSet<>(essentialColumns());
     if (source.kind() == SourceDefinition.Kind.OBSERVATIONS) {
+      if (source.idColumn() != null) {
+        columns.add(source.idColumn());
+      }
       columns.addAll(source.conditionColumns().values());
       for (SourceDefinition.ValueMapping v : source.values()) {
         columns.addAll(v.conditionColumns().values());
@@ -54,9 +57,6 @@ final class RecordMapper {
     List<String> columns = new ArrayList<>();
     if (source.kind() == SourceDefinition.Kind.OBSERVATIONS) {
       columns.add(source.formulaById() == null ? source.formulaColumn() : source.idColumn());
-      if (source.idColumn() != null && !columns.contains(source.idColumn())) {
-        columns.add(source.idColumn());
-      }
       source.values().forEach(v -> columns.add(v.column()));
     } else {
       columns.add(source.elementColumn());

@@ -72,7 +72,11 @@ final class SourceFiles {
 
   /** Opens one file in a Spark task. */
   static InputStream open(File file) throws IOException {
-    Path path = new Path(URI.create(file.uri().replace(" ", "%20")));
+    Path path = path(file);
     return path.getFileSystem(new Configuration()).open(path);
+  }
+
+  static Path path(File file) {
+    return new Path(URI.create(file.uri().replace(" ", "%20")));
   }
 }

@@ -10,6 +10,10 @@ final class SourceParsers {
 
   static void parse(SourceDefinition source, SourceFiles.File file, int maxRecordChars, IngestSink sink)
       throws IOException {
+    if (source.format().equals("parquet")) {
+      ParquetSourceParser.parse(source, file, sink);
+      return;
+    }
     try (Reader in = TextInput.open(SourceFiles.open(file), Charset.forName(source.encoding()), file.relative())) {
       parseText(source, file.relative(), in, maxRecordChars, sink);
     }
@@ -19,6 +23,9 @@ final class SourceParsers {
       throws IOException {
     switch (source.format()) {
       case "csv" -> CsvSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
+      case "json-lines" -> JsonLinesSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
+      case "json-map" -> JsonMapSourceParser.parse(source, sourceFile, in, sink);
+      case "pif" -> PifSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
       default -> sink.failure("format '" + source.format() + "' is not supported");
     }
   }

@@ -1,11 +1,16 @@
 package org.transferlake.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -65,6 +70,17 @@ final class IngestItems {
   private static final int SECONDS = SCHEMA.fieldIndex("seconds");
 
   private IngestItems() {}
+
+  /** The rows as items again, in the schema's column order, with some columns replaced. */
+  static Dataset<Row> project(Dataset<Row> rows, Map<String, Column> replaced) {
+    Column[] columns = new Column[SCHEMA.length()];
+    for (int i = 0; i < columns.length; i++) {
+      StructField f = SCHEMA.fields()[i];
+      Column c = replaced.get(f.name());
+      columns[i] = c == null ? col(f.name()) : c.cast(f.dataType()).as(f.name());
+    }
+    return rows.select(columns);
+  }
 
   /** Collects one file's items as rows. */
   static final class RowSink implements IngestSink {

@@ -15,7 +15,10 @@ import java.util.Set;
  * {@code 300 K}).
  */
 final class PifFlattener {
-  /** A system's fields, and the property names it holds more than once (only the first is kept). */
+  /**
+   * A system's fields, and the property names it holds more than once: their values are joined with "; ",
+   * their details are the first one's.
+   */
   record Flat(Map<String, String> fields, Set<String> repeated) {}
 
   private PifFlattener() {}
@@ -36,6 +39,10 @@ final class PifFlattener {
       }
       if (fields.containsKey(name)) {
         repeated.add(name);
+        String again = scalar(property.get("scalars"));
+        if (again != null) {
+          fields.merge(name, again, (a, b) -> a + "; " + b); // Phase: A; Orthorhombic
+        }
         continue;
       }
       fields.put(name, scalar(property.get("scalars")));

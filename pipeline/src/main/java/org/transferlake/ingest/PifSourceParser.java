@@ -23,8 +23,9 @@ final class PifSourceParser {
   static void parse(SourceDefinition source, String sourceFile, Reader in, int maxRecordChars, IngestSink sink)
       throws IOException {
     RecordMapper mapper = new RecordMapper(source, sink);
-    Set<String> mappedNames = new HashSet<>();
-    mapper.requiredColumns().forEach(c -> mappedNames.add(c.contains(".") ? c.substring(0, c.indexOf('.')) : c));
+    Set<String> valueNames = new HashSet<>(); // a repeated value property is ambiguous; a repeated condition is not
+    source.values().forEach(v -> valueNames.add(v.column().contains(".")
+        ? v.column().substring(0, v.column().indexOf('.')) : v.column()));
     Set<String> seen = new HashSet<>();
     long n = 0;
     try (JsonParser p = Json.MAPPER.createParser(in)) {
@@ -55,7 +56,7 @@ final class PifSourceParser {
             mapper.refuse(number, RecordMapper.abbreviate(raw), RejectCodes.MALFORMED_RECORD,
                 "record longer than " + maxRecordChars + " characters");
           } else {
-            map(mapper, number, raw, PifFlattener.flatten(system), mappedNames, seen);
+            map(mapper, number, raw, PifFlattener.flatten(system), valueNames, seen);
           }
         }
         if (p.nextToken() != null) {
@@ -77,10 +78,10 @@ final class PifSourceParser {
     }
   }
 
-  private static void map(RecordMapper mapper, long number, String raw, PifFlattener.Flat flat, Set<String> mappedNames,
+  private static void map(RecordMapper mapper, long number, String raw, PifFlattener.Flat flat, Set<String> valueNames,
       Set<String> seen) {
     List<String> ambiguous = new ArrayList<>(flat.repeated());
-    ambiguous.retainAll(mappedNames);
+    ambiguous.retainAll(valueNames);
     if (!ambiguous.isEmpty()) {
       mapper.refuse(number, raw, RejectCodes.MALFORMED_RECORD, "the system holds several properties named "
           + ambiguous + ": which one to map is not known");

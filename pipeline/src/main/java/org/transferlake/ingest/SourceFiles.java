@@ -52,7 +52,8 @@ final class SourceFiles {
       } catch (FileNotFoundException e) {
         return failed(source, "file not found: " + uri + " (source '" + source.id() + "' expects '" + relative
             + "' under the mirror directory transferlake.mirror.dir = " + mirrorDir
-            + "; set it, or the environment variable TRANSFERLAKE_MIRROR)");
+            + "; set it, or the environment variable TRANSFERLAKE_MIRROR"
+            + (source.origin().urls().isEmpty() ? "" : "; or fetch it from its origin URL with ingest --download") + ")");
       } catch (IOException | IllegalArgumentException e) {
         return failed(source, "cannot read " + uri + ": " + e.getMessage());
       }

@@ -38,6 +38,8 @@ public final class Settings {
             + preset + "'; expected some of " + FeaturizerPresets.NAMES);
       }
     }
+    requirePositive("transferlake.ingest.download.max-bytes");
+    requirePositiveDuration("transferlake.ingest.download.timeout");
     requireNonBlank("transferlake.lake.root");
     requireNonBlank("transferlake.lake.catalog");
     String catalog = lakeCatalog();
@@ -70,6 +72,22 @@ public final class Settings {
 
   public List<String> onlySources() {
     return config.getStringList("transferlake.sources.only");
+  }
+
+  public boolean excludeFlaggedSources() {
+    return config.getBoolean("transferlake.sources.exclude-flagged");
+  }
+
+  public boolean downloadEnabled() {
+    return config.getBoolean("transferlake.ingest.download.enabled");
+  }
+
+  public java.time.Duration downloadTimeout() {
+    return config.getDuration("transferlake.ingest.download.timeout");
+  }
+
+  public long downloadMaxBytes() {
+    return config.getLong("transferlake.ingest.download.max-bytes");
   }
 
   public int maxRecordChars() {
@@ -162,6 +180,18 @@ public final class Settings {
     long value = config.getLong(key);
     if (value <= 0) {
       throw new SettingsException(key + " = " + value + ": expected a number above 0");
+    }
+  }
+
+  private void requirePositiveDuration(String key) {
+    java.time.Duration value;
+    try {
+      value = config.getDuration(key);
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new SettingsException(key + " = \"" + config.getString(key) + "\": expected a duration such as 60s or 2m");
+    }
+    if (value.isZero() || value.isNegative()) {
+      throw new SettingsException(key + " = " + value + ": expected a duration above 0");
     }
   }
 

@@ -2,6 +2,7 @@ package org.transferlake.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -126,8 +127,14 @@ final class CsvRecordReader {
     return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s.toString();
   }
 
-  /** The fields of one framed record. */
+  /**
+   * The fields of one framed record. Most records hold no quote: splitting them on commas is several times
+   * faster than a Commons CSV parser per record, and gives the same fields.
+   */
   static List<String> fields(String text) throws IOException {
+    if (text.indexOf('"') < 0 && text.indexOf('\r') < 0) { // a lone CR is a line break to Commons CSV
+      return splitUnquoted(text);
+    }
     try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.size() != 1) {
@@ -137,5 +144,16 @@ final class CsvRecordReader {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  private static List<String> splitUnquoted(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', start)) {
+      out.add(text.substring(start, comma));
+      start = comma + 1;
+    }
+    out.add(text.substring(start));
+    return out;
   }
 }

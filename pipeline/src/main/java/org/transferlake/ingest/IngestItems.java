@@ -1,16 +1,22 @@
 package org.transferlake.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * What parsing yields, as rows of one schema so that a single Spark pass over the files feeds every table:
- * {@code kind} says which fields are set (record, observation, element_value, reject, failure, file).
+ * {@code kind} says which fields are set (record, observation, element_value, reject, failure, file). A record
+ * whose {@code accepted} is null, and an observation without a composition key, wait for {@link IdResolution}.
  */
 final class IngestItems {
   static final String RECORD = "record";
@@ -65,6 +71,17 @@ final class IngestItems {
 
   private IngestItems() {}
 
+  /** The rows as items again, in the schema's column order, with some columns replaced. */
+  static Dataset<Row> project(Dataset<Row> rows, Map<String, Column> replaced) {
+    Column[] columns = new Column[SCHEMA.length()];
+    for (int i = 0; i < columns.length; i++) {
+      StructField f = SCHEMA.fields()[i];
+      Column c = replaced.get(f.name());
+      columns[i] = c == null ? col(f.name()) : c.cast(f.dataType()).as(f.name());
+    }
+    return rows.select(columns);
+  }
+
   /** Collects one file's items as rows. */
   static final class RowSink implements IngestSink {
     private final String sourceId;
@@ -86,6 +103,14 @@ final class IngestItems {
     public void record(long recordNumber, boolean accepted) {
       Object[] v = item(RECORD, recordNumber);
       v[ACCEPTED] = accepted;
+      add(v);
+    }
+
+    @Override
+    public void pendingRecord(long recordNumber, String id, String rawRecord) {
+      Object[] v = item(RECORD, recordNumber);
+      v[SOURCE_RECORD_ID] = id;
+      v[RAW_RECORD] = rawRecord;
       add(v);
     }
 

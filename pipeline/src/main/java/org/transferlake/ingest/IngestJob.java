@@ -5,13 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -35,9 +29,10 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 
 /**
- * Ingests sources into the lake: each file is parsed in its own Spark task, and each table is replaced for
- * the changed sources in one commit. A source whose files are unchanged (same SHA-256, same definition) is
- * skipped; a failed source keeps its previous rows and the others go on.
+ * Ingests sources into the lake: each file is parsed in its own Spark task, formulas by id are resolved in
+ * Spark, and each table is replaced for the changed sources in one commit. A source whose files are unchanged
+ * (same SHA-256, same definition, same id source) is skipped ({@link IngestPlan}); a failed source keeps its
+ * previous rows and the others go on.
  */
 public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
@@ -45,42 +40,46 @@ public final class IngestJob {
   private final Lake lake;
   private final String mirrorDir;
   private final int maxRecordChars;
+  /** Fetches missing files from their origin before they are read; null: the mirror is read as it is. */
+  private final SourceDownloader downloader;
 
   public IngestJob(Lake lake, String mirrorDir, int maxRecordChars) {
+    this(lake, mirrorDir, maxRecordChars, null);
+  }
+
+  public IngestJob(Lake lake, String mirrorDir, int maxRecordChars, SourceDownloader downloader) {
     this.lake = lake;
     this.mirrorDir = mirrorDir;
     this.maxRecordChars = maxRecordChars;
+    this.downloader = downloader;
   }
 
-  /** Ingests the sources the settings select ({@code transferlake.sources.only}, else the whole catalog). */
+  /**
+   * Ingests the sources the settings select ({@code transferlake.sources.only}, else the whole catalog, without
+   * flagged sources when {@code transferlake.sources.exclude-flagged}), downloading missing files if enabled.
+   */
   public static List<SourceOutcome> run(Lake lake, Settings settings, String runId) {
     SourceCatalog catalog = SourceCatalog.load(new java.io.File(settings.sourcesDir()), settings.properties());
-    return new IngestJob(lake, settings.mirrorDir(), settings.maxRecordChars())
-        .run(runId, catalog.select(settings.onlySources()));
+    SourceDownloader downloader = settings.downloadEnabled()
+        ? new SourceDownloader(settings.downloadTimeout(), settings.downloadMaxBytes()) : null;
+    return new IngestJob(lake, settings.mirrorDir(), settings.maxRecordChars(), downloader)
+        .run(runId, catalog.select(settings.onlySources(), settings.excludeFlaggedSources()));
   }
 
   /** Ingests the sources and returns one outcome per source, in the order given. */
   public List<SourceOutcome> run(String runId, List<SourceDefinition> sources) {
     Instant started = Instant.now();
-    Map<String, SourceOutcome> outcomes = new LinkedHashMap<>();
-    Map<String, SourceFiles.Resolved> toIngest = new LinkedHashMap<>();
-    Map<String, String[]> previous = previousChecksums();
     var hadoop = lake.spark().sparkContext().hadoopConfiguration();
+    List<SourceFiles.Resolved> resolved = new ArrayList<>();
     for (SourceDefinition source : sources) {
-      SourceFiles.Resolved resolved = SourceFiles.resolve(source, mirrorDir, hadoop);
-      String[] before = previous.get(source.id());
-      if (resolved.problem() != null) {
-        outcomes.put(source.id(), failed(source.id(), resolved.sha256(), resolved.problem()));
-      } else if (before != null && Objects.equals(before[0], resolved.sha256())
-          && Objects.equals(before[1], source.definitionSha256())) {
-        outcomes.put(source.id(), new SourceOutcome(source.id(), SourceOutcome.UNCHANGED, 0, 0, 0, 0, 0,
-            resolved.sha256(), "unchanged since ingest run " + before[2], 0));
-      } else {
-        toIngest.put(source.id(), resolved);
-      }
+      String problem = downloader == null ? null : downloader.fetchMissing(source, mirrorDir, hadoop);
+      resolved.add(problem == null ? SourceFiles.resolve(source, mirrorDir, hadoop)
+          : new SourceFiles.Resolved(source, List.of(), null, problem));
     }
-    if (!toIngest.isEmpty()) {
-      outcomes.putAll(ingest(runId, toIngest));
+    IngestPlan plan = IngestPlan.make(resolved, SourcesTable.previous(lake));
+    Map<String, SourceOutcome> outcomes = new LinkedHashMap<>(plan.settled);
+    if (!plan.toIngest.isEmpty()) {
+      outcomes.putAll(ingest(runId, plan));
     }
     List<SourceOutcome> ordered = new ArrayList<>();
     sources.forEach(s -> ordered.add(outcomes.get(s.id())));
@@ -88,7 +87,8 @@ public final class IngestJob {
     return ordered;
   }
 
-  private Map<String, SourceOutcome> ingest(String runId, Map<String, SourceFiles.Resolved> toIngest) {
+  private Map<String, SourceOutcome> ingest(String runId, IngestPlan plan) {
+    Map<String, SourceFiles.Resolved> toIngest = plan.toIngest;
     List<FileTask> tasks = new ArrayList<>();
     for (SourceFiles.Resolved r : toIngest.values()) {
       r.files().forEach(f -> tasks.add(new FileTask(r.source(), f)));
@@ -96,12 +96,13 @@ public final class IngestJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
     int limit = maxRecordChars;
     JavaRDD<Row> rows = jsc.parallelize(tasks, tasks.size()).flatMap(task -> parse(task, limit));
-    Dataset<Row> items = lake.spark().createDataFrame(rows, IngestItems.SCHEMA)
+    Dataset<Row> parsed = lake.spark().createDataFrame(rows, IngestItems.SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> items = parsed;
     try {
-      Map<String, String> failures = new HashMap<>();
+      Map<String, String> failures = new LinkedHashMap<>();
       Map<String, Double> seconds = new HashMap<>();
-      for (Row r : items.filter(col("kind").isin(IngestItems.FAILURE, IngestItems.FILE))
+      for (Row r : parsed.filter(col("kind").isin(IngestItems.FAILURE, IngestItems.FILE))
           .select("kind", "source_id", "reason", "seconds").collectAsList()) {
         if (IngestItems.FAILURE.equals(r.getString(0))) {
           failures.merge(r.getString(1), r.getString(2), (a, b) -> a + "; " + b);
@@ -109,12 +110,30 @@ public final class IngestJob {
           seconds.merge(r.getString(1), r.getDouble(3), Double::sum);
         }
       }
+      Map<String, Map.Entry<String, Dataset<Row>>> idRows = new LinkedHashMap<>();
+      for (SourceFiles.Resolved r : toIngest.values()) {
+        String idSource = r.source().formulaById();
+        if (idSource == null || failures.containsKey(r.source().id())) {
+          continue;
+        }
+        if (failures.containsKey(idSource)) {
+          failures.put(r.source().id(), "its formulas come by id from source '" + idSource + "', which failed in this run");
+        } else {
+          idRows.put(r.source().id(), Map.entry(idSource, toIngest.containsKey(idSource)
+              ? parsed.filter(col("kind").equalTo(IngestItems.OBSERVATION).and(col("source_id").equalTo(idSource)))
+              : lake.read(LakeTable.OBSERVATIONS).filter(col("source_id").equalTo(idSource))));
+        }
+      }
       List<String> ok = toIngest.keySet().stream().filter(id -> !failures.containsKey(id)).toList();
       Map<String, SourceOutcome> outcomes = new LinkedHashMap<>();
       failures.forEach((id, message) -> outcomes.put(id, failed(id, toIngest.get(id).sha256(), message)));
       if (!ok.isEmpty()) {
+        if (!idRows.isEmpty()) {
+          // resolved once, before the writes: they must all see the id source's rows as they were
+          items = IdResolution.resolve(parsed, idRows).persist(StorageLevel.MEMORY_AND_DISK());
+        }
         Map<String, long[]> counts = counts(items, ok);
-        write(runId, items, ok, toIngest);
+        write(runId, items, ok, plan);
         for (String id : ok) {
           long[] c = counts.getOrDefault(id, new long[4]);
           outcomes.put(id, new SourceOutcome(id, SourceOutcome.OK, c[0], c[1], c[0] - c[1], c[2], c[3],
@@ -124,6 +143,7 @@ public final class IngestJob {
       return outcomes;
     } finally {
       items.unpersist();
+      parsed.unpersist();
     }
   }
 
@@ -144,7 +164,7 @@ public final class IngestJob {
     return out;
   }
 
-  private void write(String runId, Dataset<Row> items, List<String> ok, Map<String, SourceFiles.Resolved> toIngest) {
+  private void write(String runId, Dataset<Row> items, List<String> ok, IngestPlan plan) {
     Column mine = col("source_id").isin(ok.toArray());
     Dataset<Row> ofOk = items.filter(mine);
     Dataset<Row> observations = ofOk.filter(col("kind").equalTo(IngestItems.OBSERVATION))
@@ -161,38 +181,8 @@ public final class IngestJob {
     lake.overwrite(LakeTable.OBSERVATIONS, observations, mine);
     lake.overwrite(LakeTable.ELEMENT_PROPERTIES, elementValues, mine);
     lake.overwrite(LakeTable.REJECTS, rejects, mine);
-    List<Row> catalogRows = new ArrayList<>();
-    Timestamp now = Timestamp.from(Instant.now());
-    for (String id : ok) {
-      catalogRows.add(catalogRow(toIngest.get(id), runId, now));
-    }
-    Dataset<Row> catalog = lake.spark().createDataFrame(catalogRows, lake.read(LakeTable.SOURCES).schema());
-    lake.overwrite(LakeTable.SOURCES, catalog, mine);
-  }
-
-  private static Row catalogRow(SourceFiles.Resolved resolved, String runId, Timestamp now) {
-    SourceDefinition s = resolved.source();
-    List<String> contexts = new ArrayList<>();
-    s.values().forEach(v -> contexts.add(v.property() + "/" + v.fidelity() + "/" + s.id()));
-    return RowFactory.create(s.id(), s.title(), s.kind().name().toLowerCase().replace('_', '-'), s.format(),
-        scalaSeq(s.files()), scala.jdk.javaapi.CollectionConverters.asScala(resolved.fileSha256()),
-        resolved.sha256(), s.sha256(), s.definitionSha256(), s.origin().url(), s.origin().repository(),
-        s.origin().commit(), s.origin().path(), s.licence(), s.citation(), scalaSeq(s.flags()), scalaSeq(contexts),
-        runId, now);
-  }
-
-  private static scala.collection.immutable.Seq<String> scalaSeq(List<String> list) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
-  }
-
-  /** source id → {sha256, definition sha256, ingest run id} of the last successful ingest. */
-  private Map<String, String[]> previousChecksums() {
-    Map<String, String[]> out = new HashMap<>();
-    for (Row r : lake.read(LakeTable.SOURCES).select("source_id", "sha256", "definition_sha256", "ingest_run_id")
-        .collectAsList()) {
-      out.put(r.getString(0), new String[] {r.getString(1), r.getString(2), r.getString(3)});
-    }
-    return out;
+    List<SourceFiles.Resolved> written = ok.stream().map(plan.toIngest::get).toList();
+    SourcesTable.replace(lake, written, plan.dependsOn, runId, Timestamp.from(Instant.now()));
   }
 
   private void recordRun(String runId, Instant started, List<SourceOutcome> outcomes) {
@@ -207,24 +197,24 @@ public final class IngestJob {
         LOG.warn("source {} failed: {}", o.sourceId(), o.message());
       }
     }
-    lake.append(LakeTable.INGEST_RUNS, lake.spark().createDataFrame(rows, lake.read(LakeTable.INGEST_RUNS).schema()));
+    lake.append(LakeTable.INGEST_RUNS, lake.spark().createDataFrame(rows, LakeTable.INGEST_RUNS.schema()));
   }
 
-  private static SourceOutcome failed(String id, String sha256, String message) {
+  static SourceOutcome failed(String id, String sha256, String message) {
     return new SourceOutcome(id, SourceOutcome.FAILED, 0, 0, 0, 0, 0, sha256, message, 0);
   }
 
   /** One file to parse in one task. */
   private record FileTask(SourceDefinition source, SourceFiles.File file) implements Serializable {}
 
-  private static Iterator<Row> parse(FileTask task, int maxRecordChars) throws IOException {
+  /** Parses one file; whatever goes wrong fails its source with the reason, never the job. */
+  private static Iterator<Row> parse(FileTask task, int maxRecordChars) {
     long t0 = System.nanoTime();
     IngestItems.RowSink sink = new IngestItems.RowSink(task.source().id(), task.file().relative(), task.file().sha256());
-    Charset charset = Charset.forName(task.source().encoding());
-    try (InputStream in = SourceFiles.open(task.file());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-      SourceParsers.parse(task.source(), task.file().relative(), reader, maxRecordChars, sink);
+    try {
+      SourceParsers.parse(task.source(), task.file(), maxRecordChars, sink);
+    } catch (IOException | RuntimeException e) {
+      sink.failure(task.file().relative() + ": cannot be read: " + e);
     }
     sink.fileDone((System.nanoTime() - t0) / 1e9);
     return sink.rows().iterator();

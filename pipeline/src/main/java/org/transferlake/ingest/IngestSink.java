@@ -7,6 +7,12 @@ public interface IngestSink {
   /** One per record read: accepted when it yielded at least one observation or element value. */
   void record(long recordNumber, boolean accepted);
 
+  /**
+   * A record that yielded observations without a formula: it is accepted or refused once its id is looked up
+   * in the source named by {@code formula-by-id} ({@link IdResolution}).
+   */
+  void pendingRecord(long recordNumber, String id, String rawRecord);
+
   void observation(long recordNumber, String compositionKey, String formulaRaw, Double valueDouble,
       String valueLabel, String unit, String property, String fidelity, String sourceRecordId,
       Map<String, String> conditions);

@@ -1,9 +1,12 @@
 package org.transferlake.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.transferlake.composition.Composition;
 import org.transferlake.composition.Elements;
@@ -13,25 +16,47 @@ import org.transferlake.composition.FormulaParser;
 /**
  * Turns one record's fields into observations or element values, whatever the file format, refusing
  * what cannot be used with a reason a person understands. A record that yields nothing is refused whole.
+ * A record whose formula comes through another source's ids yields observations without a composition key
+ * and waits for {@link IdResolution}.
  */
 final class RecordMapper {
   private final SourceDefinition source;
   private final IngestSink sink;
+  /** Element tables: property name per column, computed once per file rather than once per value. */
+  private final Map<String, String> propertyNames = new HashMap<>();
 
   RecordMapper(SourceDefinition source, IngestSink sink) {
     this.source = source;
     this.sink = sink;
   }
 
-  /** The columns this source needs in every file. */
+  /** Every column this source reads, which a file with a header (CSV, Parquet) must have. */
   List<String> requiredColumns() {
-    List<String> columns = new ArrayList<>();
+    Set<String> columns = new LinkedHashSet<>(essentialColumns());
     if (source.kind() == SourceDefinition.Kind.OBSERVATIONS) {
-      columns.add(source.formulaColumn());
       if (source.idColumn() != null) {
         columns.add(source.idColumn());
       }
-      columns.addAll(source.conditionColumns());
+      columns.addAll(source.conditionColumns().values());
+      for (SourceDefinition.ValueMapping v : source.values()) {
+        columns.addAll(v.conditionColumns().values());
+        columns.addAll(v.require().keySet());
+        if (v.unitColumn() != null) {
+          columns.add(v.unitColumn());
+        }
+      }
+    }
+    return List.copyOf(columns);
+  }
+
+  /**
+   * The columns that must appear in at least one record of a file without a header (JSON lines, PIF), so
+   * that a misspelt column fails the source instead of refusing every record.
+   */
+  List<String> essentialColumns() {
+    List<String> columns = new ArrayList<>();
+    if (source.kind() == SourceDefinition.Kind.OBSERVATIONS) {
+      columns.add(source.formulaById() == null ? source.formulaColumn() : source.idColumn());
       source.values().forEach(v -> columns.add(v.column()));
     } else {
       columns.add(source.elementColumn());
@@ -43,9 +68,15 @@ final class RecordMapper {
    * Maps one record.
    *
    * @param columns the record's column names, in order (element tables take every column as a property)
-   * @param field the record's value for a column
+   * @param field the record's value for a column, null when the record lacks it
    */
   void map(long recordNumber, String raw, List<String> columns, Function<String, String> field) {
+    if (raw != null && raw.indexOf('\uFFFD') >= 0) {
+      refuse(recordNumber, raw, RejectCodes.BAD_ENCODING, "holds bytes that are not valid " + source.encoding()
+          + " (shown as \uFFFD); if the file is in another encoding, declare it with encoding = \"...\" in "
+          + new java.io.File(source.definitionFile()).getName());
+      return;
+    }
     if (source.kind() == SourceDefinition.Kind.OBSERVATIONS) {
       mapObservations(recordNumber, raw, field);
     } else {
@@ -60,27 +91,29 @@ final class RecordMapper {
   }
 
   private void mapObservations(long recordNumber, String raw, Function<String, String> field) {
-    String formula = field.apply(source.formulaColumn());
-    if (isMissing(formula)) {
-      refuse(recordNumber, raw, RejectCodes.NO_FORMULA, "no formula in column '" + source.formulaColumn() + "'");
-      return;
-    }
-    String key;
-    try {
-      Composition composition = FormulaParser.parse(formula);
-      key = composition.key();
-    } catch (FormulaException e) {
-      refuse(recordNumber, raw, RejectCodes.BAD_FORMULA, "formula '" + abbreviate(formula) + "': " + e.getMessage());
-      return;
-    }
     String recordId = source.idColumn() == null ? null : blankToNull(field.apply(source.idColumn()));
-    Map<String, String> conditions = new LinkedHashMap<>();
-    for (String column : source.conditionColumns()) {
-      String v = field.apply(column);
-      if (!isMissing(v)) {
-        conditions.put(column, v.trim());
+    String formula = null;
+    String key = null;
+    if (source.formulaById() == null) {
+      formula = field.apply(source.formulaColumn());
+      if (isMissing(formula)) {
+        refuse(recordNumber, raw, RejectCodes.NO_FORMULA, "no formula in column '" + source.formulaColumn() + "'");
+        return;
       }
+      formula = formula.trim();
+      try {
+        Composition composition = FormulaParser.parse(formula);
+        key = composition.key();
+      } catch (FormulaException e) {
+        refuse(recordNumber, raw, RejectCodes.BAD_FORMULA, "formula '" + abbreviate(formula) + "': " + e.getMessage());
+        return;
+      }
+    } else if (recordId == null) {
+      refuse(recordNumber, raw, RejectCodes.NO_ID, "no id in column '" + source.idColumn() + "' to find the formula"
+          + " in source '" + source.formulaById() + "'");
+      return;
     }
+    Map<String, String> conditions = conditions(source.conditionColumns(), field, Map.of());
     List<Refusal> refused = new ArrayList<>();
     int written = 0;
     for (SourceDefinition.ValueMapping mapping : source.values()) {
@@ -89,32 +122,71 @@ final class RecordMapper {
         continue;
       }
       value = value.trim();
-      if (mapping.numeric()) {
-        double canonical;
-        try {
-          canonical = canonicalNumber(mapping, value);
-        } catch (Refused e) {
-          refused.add(new Refusal(mapping.column(), e.code, e.getMessage()));
-          continue;
+      try {
+        checkUsable(mapping, value, field);
+        Map<String, String> valueConditions = conditions(mapping.conditionColumns(), field, conditions);
+        if (mapping.numeric()) {
+          sink.observation(recordNumber, key, formula, canonicalNumber(mapping, value, field), null, mapping.unit(),
+              mapping.property(), mapping.fidelity(), recordId, valueConditions);
+        } else {
+          sink.observation(recordNumber, key, formula, null, label(mapping, value), null, mapping.property(),
+              mapping.fidelity(), recordId, valueConditions);
         }
-        sink.observation(recordNumber, key, formula.trim(), canonical, null, mapping.unit(), mapping.property(),
-            mapping.fidelity(), recordId, conditions);
-      } else {
-        String label = mapping.labels().get(normaliseLabel(value));
-        if (label == null) {
-          refused.add(new Refusal(mapping.column(), RejectCodes.UNKNOWN_LABEL, "'" + abbreviate(value)
-              + "' is not a known value for " + mapping.property() + " (expected one of "
-              + String.join(", ", mapping.labels().keySet()) + ")"));
-          continue;
-        }
-        sink.observation(recordNumber, key, formula.trim(), null, label, null, mapping.property(),
-            mapping.fidelity(), recordId, conditions);
+        written++;
+      } catch (Refused e) {
+        refused.add(new Refusal(mapping.column(), e.code, e.getMessage()));
       }
-      written++;
     }
-    finish(recordNumber, raw, written, refused, "no value: "
-        + String.join(", ", source.values().stream().map(SourceDefinition.ValueMapping::column).toList())
-        + " empty");
+    String columns = String.join(", ", source.values().stream().map(SourceDefinition.ValueMapping::column).toList());
+    if (written > 0 && key == null) {
+      refused.forEach(r -> sink.reject(recordNumber, r.field(), raw, r.code(), r.reason()));
+      sink.pendingRecord(recordNumber, recordId, raw);
+      return;
+    }
+    finish(recordNumber, raw, written, refused, "no value: " + columns + " empty");
+  }
+
+  /** The catalog's refusal, then its requirements on other columns. */
+  private void checkUsable(SourceDefinition.ValueMapping mapping, String value, Function<String, String> field) {
+    if (mapping.refusal() != null) {
+      throw new Refused(mapping.refusal().code(), mapping.refusal().reason());
+    }
+    for (Map.Entry<String, Set<String>> requirement : mapping.require().entrySet()) {
+      String actual = field.apply(requirement.getKey());
+      String shown = actual == null ? "absent" : "'" + abbreviate(actual.trim()) + "'";
+      if (actual == null || !requirement.getValue().contains(actual.trim())) {
+        throw new Refused(RejectCodes.REQUIREMENT_NOT_MET, requirement.getKey() + " is " + shown + ", but "
+            + mapping.context(source.id()) + " takes only " + String.join(" or ", requirement.getValue())
+            + " (value " + abbreviate(value) + ")");
+      }
+    }
+  }
+
+  private Map<String, String> conditions(Map<String, String> columns, Function<String, String> field,
+      Map<String, String> base) {
+    if (columns.isEmpty()) {
+      return base;
+    }
+    Map<String, String> out = new LinkedHashMap<>(base);
+    columns.forEach((name, column) -> {
+      String v = field.apply(column);
+      if (!isMissing(v)) {
+        out.put(name, v.trim());
+      }
+    });
+    return out;
+  }
+
+  private String label(SourceDefinition.ValueMapping mapping, String value) {
+    if (mapping.labels().isEmpty()) {
+      return value; // an open label property: the raw value is the class
+    }
+    String label = mapping.labels().get(normaliseLabel(value));
+    if (label == null) {
+      throw new Refused(RejectCodes.UNKNOWN_LABEL, "'" + abbreviate(value) + "' is not a known value for "
+          + mapping.property() + " (expected one of " + String.join(", ", mapping.labels().keySet()) + ")");
+    }
+    return label;
   }
 
   private void mapElementValues(long recordNumber, String raw, List<String> columns, Function<String, String> field) {
@@ -143,11 +215,23 @@ final class RecordMapper {
         refused.add(new Refusal(column, e.code, e.getMessage()));
         continue;
       }
-      sink.elementValue(recordNumber, symbol, z, source.renamedColumns().getOrDefault(column, column), number,
+      sink.elementValue(recordNumber, symbol, z, propertyNames.computeIfAbsent(column, this::propertyName), number,
           source.propertyUnits().getOrDefault(column, ""));
       written++;
     }
     finish(recordNumber, raw, written, refused, "no property values");
+  }
+
+  /** The catalog's name for an element table's column: renamed, numbered ({@code 7} → mat2vec_007) or as is. */
+  private String propertyName(String column) {
+    String renamed = source.renamedColumns().get(column);
+    if (renamed != null) {
+      return renamed;
+    }
+    if (source.numberedColumns() != null && column.matches("[0-9]{1,9}")) {
+      return String.format(source.numberedColumns(), Integer.parseInt(column));
+    }
+    return column;
   }
 
   private void finish(long recordNumber, String raw, int written, List<Refusal> refused, String emptyReason) {
@@ -180,8 +264,18 @@ final class RecordMapper {
     }
   }
 
-  private static double canonicalNumber(SourceDefinition.ValueMapping mapping, String value) {
-    double canonical = finiteNumber(value) * mapping.factor();
+  private static double canonicalNumber(SourceDefinition.ValueMapping mapping, String value,
+      Function<String, String> field) {
+    double factor = mapping.factor();
+    String unit = mapping.unitColumn() == null ? null : field.apply(mapping.unitColumn());
+    if (unit != null && !unit.isBlank()) {
+      factor = Units.factor(unit.trim(), mapping.unit());
+      if (Double.isNaN(factor)) {
+        throw new Refused(RejectCodes.UNKNOWN_UNIT, "unit '" + abbreviate(unit.trim()) + "' (" + mapping.unitColumn()
+            + ") cannot be converted to " + mapping.unit() + " (known: " + Units.known() + ")");
+      }
+    }
+    double canonical = finiteNumber(value) * factor;
     if (canonical < mapping.min()) {
       throw new Refused(RejectCodes.OUT_OF_RANGE, value + " is below the minimum " + mapping.min() + " " + mapping.unit()
           + " for " + mapping.property());

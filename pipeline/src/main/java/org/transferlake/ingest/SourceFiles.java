@@ -52,7 +52,8 @@ final class SourceFiles {
       } catch (FileNotFoundException e) {
         return failed(source, "file not found: " + uri + " (source '" + source.id() + "' expects '" + relative
             + "' under the mirror directory transferlake.mirror.dir = " + mirrorDir
-            + "; set it, or the environment variable TRANSFERLAKE_MIRROR)");
+            + "; set it, or the environment variable TRANSFERLAKE_MIRROR"
+            + (source.origin().urls().isEmpty() ? "" : "; or fetch it from its origin URL with ingest --download") + ")");
       } catch (IOException | IllegalArgumentException e) {
         return failed(source, "cannot read " + uri + ": " + e.getMessage());
       }
@@ -72,7 +73,11 @@ final class SourceFiles {
 
   /** Opens one file in a Spark task. */
   static InputStream open(File file) throws IOException {
-    Path path = new Path(URI.create(file.uri().replace(" ", "%20")));
+    Path path = path(file);
     return path.getFileSystem(new Configuration()).open(path);
+  }
+
+  static Path path(File file) {
+    return new Path(URI.create(file.uri().replace(" ", "%20")));
   }
 }

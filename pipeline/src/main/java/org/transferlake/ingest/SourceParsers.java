@@ -2,15 +2,30 @@ package org.transferlake.ingest;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.Charset;
 
-/** Chooses the parser for a source's format. */
+/** Chooses the parser for a source's format and opens the file the way that parser reads it. */
 final class SourceParsers {
   private SourceParsers() {}
 
-  static void parse(SourceDefinition source, String sourceFile, Reader in, int maxRecordChars, IngestSink sink)
+  static void parse(SourceDefinition source, SourceFiles.File file, int maxRecordChars, IngestSink sink)
+      throws IOException {
+    if (source.format().equals("parquet")) {
+      ParquetSourceParser.parse(source, file, sink);
+      return;
+    }
+    try (Reader in = TextInput.open(SourceFiles.open(file), Charset.forName(source.encoding()), file.relative())) {
+      parseText(source, file.relative(), in, maxRecordChars, sink);
+    }
+  }
+
+  static void parseText(SourceDefinition source, String sourceFile, Reader in, int maxRecordChars, IngestSink sink)
       throws IOException {
     switch (source.format()) {
       case "csv" -> CsvSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
+      case "json-lines" -> JsonLinesSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
+      case "json-map" -> JsonMapSourceParser.parse(source, sourceFile, in, sink);
+      case "pif" -> PifSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
       default -> sink.failure("format '" + source.format() + "' is not supported");
     }
   }

@@ -1,11 +1,13 @@
 package org.transferlake.lake;
 
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.types.StructField;
 
 /** The lake's tables in one Iceberg catalog: names, creation on first use, and reads. */
 public final class Lake {
@@ -69,12 +71,23 @@ public final class Lake {
 
   private void ensure(LakeTable table) {
     if (spark.catalog().tableExists(name(table))) {
+      addMissingColumns(table);
       return;
     }
     spark.sql(table.createStatement(catalog));
     String order = table.writeOrderStatement(catalog);
     if (order != null) {
       spark.sql(order);
+    }
+  }
+
+  /** A lake written by an earlier version gains the columns added since (Iceberg schema evolution, no rewrite). */
+  private void addMissingColumns(LakeTable table) {
+    Set<String> present = Set.of(read(table).schema().fieldNames());
+    for (StructField f : table.schema().fields()) {
+      if (!present.contains(f.name())) {
+        spark.sql("ALTER TABLE " + name(table) + " ADD COLUMNS (" + f.name() + " " + f.dataType().sql() + ")");
+      }
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.transferlake.lake;
 
+import org.apache.spark.sql.types.StructType;
+
 /**
  * Every table of the lake with its schema and layout. {@code data-lake-layout.md} documents each one;
  * keep the two in step.
@@ -24,7 +26,8 @@ public enum LakeTable {
           + " file_sha256 MAP<STRING, STRING>, sha256 STRING, pinned_sha256 STRING, definition_sha256 STRING,"
           + " origin_url STRING, origin_repository STRING, origin_commit STRING, origin_path STRING,"
           + " licence STRING, citation STRING, flags ARRAY<STRING>, contexts ARRAY<STRING>,"
-          + " ingest_run_id STRING, ingested_at TIMESTAMP",
+          + " ingest_run_id STRING, ingested_at TIMESTAMP, depends_on MAP<STRING, STRING>,"
+          + " lineage ARRAY<STRUCT<context: STRING, relation: STRING, other_context: STRING, note: STRING>>",
       null, null),
   METRICS("results", "metrics",
       "run_id STRING, experiment STRING, target_context STRING, unit_id STRING, architecture STRING,"
@@ -77,6 +80,11 @@ public enum LakeTable {
   /** {@code namespace.name}, without the catalog. */
   public String qualifiedName() {
     return namespace + "." + name;
+  }
+
+  /** The columns as declared: rows built in code follow this order; new columns go last, as evolution adds them. */
+  public StructType schema() {
+    return StructType.fromDDL(columns);
   }
 
   String createStatement(String catalog) {

@@ -52,6 +52,20 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void ingestSettingsHaveSafeDefaultsAndDurationsAreChecked() {
+    Settings s = loader().load();
+    assertEquals(false, s.excludeFlaggedSources());
+    assertEquals(false, s.downloadEnabled());
+    assertEquals(java.time.Duration.ofSeconds(60), s.downloadTimeout());
+    assertEquals(java.time.Duration.ofMinutes(2),
+        loader().set("transferlake.ingest.download.timeout", "2m").load().downloadTimeout());
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> loader().set("transferlake.ingest.download.timeout", "soon").load());
+    assertTrue(e.getMessage().contains("transferlake.ingest.download.timeout = \"soon\""), e.getMessage());
+    assertTrue(loader().set("transferlake.sources.exclude-flagged", "true").load().excludeFlaggedSources());
+  }
+
+  @Test
   void setWinsOverProfileWhichWinsOverReference() throws IOException {
     File profile = write("p.conf", "transferlake.lake.root = /from/profile\ntransferlake.sql.max-rows = 7\n");
     Settings s = loader().profile(profile).set("transferlake.lake.root", "/from/set").load();

@@ -15,6 +15,8 @@ final class CollectingSink implements IngestSink {
 
   final List<Long> accepted = new ArrayList<>();
   final List<Long> refused = new ArrayList<>();
+  /** Records waiting for their formula by id: number and id. */
+  final Map<Long, String> pending = new java.util.LinkedHashMap<>();
   final List<Obs> observations = new ArrayList<>();
   final List<ElementValue> elementValues = new ArrayList<>();
   final List<Reject> rejects = new ArrayList<>();
@@ -23,6 +25,11 @@ final class CollectingSink implements IngestSink {
   @Override
   public void record(long recordNumber, boolean ok) {
     (ok ? accepted : refused).add(recordNumber);
+  }
+
+  @Override
+  public void pendingRecord(long recordNumber, String id, String rawRecord) {
+    pending.put(recordNumber, id);
   }
 
   @Override
@@ -50,7 +57,7 @@ final class CollectingSink implements IngestSink {
   }
 
   long recordsRead() {
-    return accepted.size() + refused.size();
+    return accepted.size() + refused.size() + pending.size();
   }
 
   /** Whole-record rejects must match refused records one to one. */

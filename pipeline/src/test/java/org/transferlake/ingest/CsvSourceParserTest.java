@@ -16,7 +16,7 @@ import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsLoader;
 
 class CsvSourceParserTest {
-  private static final PropertyCatalog PROPERTIES =
+  static final PropertyCatalog PROPERTIES =
       new SettingsLoader().withoutSystemProperties().load().properties();
 
   @TempDir
@@ -188,5 +188,60 @@ class CsvSourceParserTest {
   void anEmptyFileFails() throws IOException {
     CollectingSink sink = parse(gapSource(), "");
     assertEquals(List.of("test.csv is empty: no header line"), sink.failures);
+  }
+  @Test
+  void aWideRecordKeepsConditionsPerValueUnitsFromTheRecordAndTheCatalogsRequirements() throws IOException {
+    SourceDefinition source = define("methods", """
+        format = csv
+        files = ["m.csv"]
+        licence = test
+        citation = test
+        record { formula = formula, id = id, conditions { space_group = sg } }
+        values = [
+          { column = pbe, property = band_gap, fidelity = pbe, unit = eV, conditions { transition = pbe_type } }
+          { column = expt, property = band_gap, fidelity = experiment, unit = eV, unit-column = expt_unit,
+            require { kind = [measured] }, conditions { reference = doi } }
+          { column = icsd, property = band_gap, fidelity = experiment, unit = eV,
+            refuse { code = unresolvable_id, reason = "ICSD ids need a licence" } }
+          { column = colour, property = color, fidelity = experiment }
+        ]
+        """);
+    CollectingSink sink = parse(source, String.join("\n",
+        "id,formula,sg,pbe,pbe_type,expt,expt_unit,kind,doi,icsd,colour",
+        "a,GaAs,F-43m,0.5,Direct,1520,meV,measured,10.1/x,,Black",
+        "b,Si,Fd-3m,0.6,Indirect,1.1,furlong,measured,,,",
+        "c,ZnO,P6_3mc,,,3.4,,computed,,,",
+        "d,NaCl,Fm-3m,,,,,,,8.5,"));
+    assertEquals(List.of(0L, 1L), sink.accepted);
+    CollectingSink.Obs pbe = sink.observations.get(0);
+    assertEquals(Map.of("space_group", "F-43m", "transition", "Direct"), pbe.conditions());
+    CollectingSink.Obs expt = sink.observations.get(1);
+    assertEquals(1.52, expt.value(), 1e-12, "the record's own unit, meV");
+    assertEquals(Map.of("space_group", "F-43m", "reference", "10.1/x"), expt.conditions(), "conditions stay per value");
+    assertEquals("Black", sink.observations.get(2).label(), "an open label property keeps the raw value");
+    CollectingSink.Reject furlong = sink.rejects.get(0);
+    assertEquals("expt", furlong.field());
+    assertEquals(RejectCodes.UNKNOWN_UNIT, furlong.code());
+    List<CollectingSink.Reject> whole = sink.recordRejects();
+    assertEquals(RejectCodes.REQUIREMENT_NOT_MET, whole.get(0).code());
+    assertTrue(whole.get(0).reason().contains("kind is 'computed', but band_gap/experiment/methods takes only measured"),
+        whole.get(0).reason());
+    assertEquals("unresolvable_id", whole.get(1).code());
+    assertEquals("icsd: ICSD ids need a licence", whole.get(1).reason());
+  }
+
+  @Test
+  void numberedElementColumnsGetTheirNamesOnce() throws IOException {
+    SourceDefinition source = define("vectors", """
+        kind = element-table
+        format = csv
+        files = ["v.csv"]
+        licence = test
+        citation = test
+        element-table { element = element, numbered-columns = "mat2vec_%03d" }
+        """);
+    CollectingSink sink = parse(source, "element,0,1,199\nH,0.1,-0.2,0.3\n");
+    assertEquals(List.of("mat2vec_000", "mat2vec_001", "mat2vec_199"),
+        sink.elementValues.stream().map(CollectingSink.ElementValue::property).toList());
   }
 }

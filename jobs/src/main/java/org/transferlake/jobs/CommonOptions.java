@@ -26,13 +26,22 @@ final class CommonOptions {
 
   Settings settings() {
     SettingsLoader loader = new SettingsLoader();
-    loader.profile(profileFile(profile));
+    File file = profileFile(profile);
+    if (file != null) {
+      loader.profile(file);
+    } else {
+      loader.profileResource(SHIPPED + profile + ".conf");
+    }
     configFiles.forEach(loader::profile);
     return loader.set(overrides).load();
   }
 
+  /** Where the build puts conf/ inside the jar (jobs/pom.xml). */
+  private static final String SHIPPED = "transferlake-conf/";
+
   /**
-   * A profile is looked up in $TRANSFERLAKE_CONF_DIR, then in ./conf; a path ending in .conf is taken as is.
+   * A profile is looked up in $TRANSFERLAKE_CONF_DIR, then in ./conf, then in the jar (null: take the jar's); a path
+   * ending in .conf is taken as is.
    */
   static File profileFile(String profile) {
     if (profile.endsWith(".conf")) {
@@ -49,7 +58,10 @@ final class CommonOptions {
         return candidate;
       }
     }
-    throw new SettingsException("--profile " + profile + ": no profile file found (looked for " + candidates
-        + "; set TRANSFERLAKE_CONF_DIR or run from the project directory)");
+    if (CommonOptions.class.getClassLoader().getResource(SHIPPED + profile + ".conf") != null) {
+      return null;
+    }
+    throw new SettingsException("--profile " + profile + ": no profile found (looked for " + candidates
+        + " and " + SHIPPED + profile + ".conf in the jar; set TRANSFERLAKE_CONF_DIR or run from the project directory)");
   }
 }

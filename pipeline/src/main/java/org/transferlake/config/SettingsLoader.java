@@ -24,7 +24,8 @@ public final class SettingsLoader {
   /** Sections whose children are user-defined (validated by their own reader, not against the reference). */
   private static final List<String> OPEN_SECTIONS = List.of(ROOT + ".properties");
 
-  private final List<File> profileFiles = new ArrayList<>();
+  /** Profile layers in order, later ones winning: files, or resources inside the jar. */
+  private final List<Config> profiles = new ArrayList<>();
   private final Map<String, String> overrides = new LinkedHashMap<>();
   private boolean useSystemProperties = true;
 
@@ -32,7 +33,26 @@ public final class SettingsLoader {
     if (!file.isFile()) {
       throw new SettingsException("configuration file " + file + " does not exist");
     }
-    profileFiles.add(file);
+    try {
+      profiles.add(ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false)));
+    } catch (ConfigException e) {
+      throw new SettingsException("cannot read configuration " + file + ": " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** A profile shipped inside the jar (under spark-submit there may be no conf/ directory beside it). */
+  public SettingsLoader profileResource(String resource) {
+    if (Thread.currentThread().getContextClassLoader().getResource(resource) == null
+        && SettingsLoader.class.getClassLoader().getResource(resource) == null) {
+      throw new SettingsException("configuration resource " + resource + " is not in the jar");
+    }
+    try {
+      profiles.add(ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), resource,
+          ConfigParseOptions.defaults().setAllowMissing(false)));
+    } catch (ConfigException e) {
+      throw new SettingsException("cannot read configuration resource " + resource + ": " + e.getMessage(), e);
+    }
     return this;
   }
 
@@ -62,14 +82,8 @@ public final class SettingsLoader {
         layered = layered.withFallback(sys.withOnlyPath(ROOT));
       }
     }
-    for (int i = profileFiles.size() - 1; i >= 0; i--) {
-      File file = profileFiles.get(i);
-      try {
-        layered = layered.withFallback(
-            ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false)));
-      } catch (ConfigException e) {
-        throw new SettingsException("cannot read configuration " + file + ": " + e.getMessage(), e);
-      }
+    for (int i = profiles.size() - 1; i >= 0; i--) {
+      layered = layered.withFallback(profiles.get(i));
     }
     Config merged;
     try {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -21,6 +22,7 @@ import org.transferlake.lake.FeatureTable;
 import org.transferlake.learn.Label;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
+import org.transferlake.lineage.Lineage;
 import org.transferlake.transfer.ContextSet;
 
 /**
@@ -35,14 +37,25 @@ public final class ExperimentDataLoader {
   private final Lake lake;
   private final PropertyCatalog properties;
   private final File referenceDir;
+  private final Lineage lineage;
 
-  public ExperimentDataLoader(Lake lake, PropertyCatalog properties, File referenceDir) {
+  /** @param lineage links between contexts: a source linked to the target is refused */
+  public ExperimentDataLoader(Lake lake, PropertyCatalog properties, File referenceDir, Lineage lineage) {
     this.lake = lake;
     this.properties = properties;
     this.referenceDir = referenceDir;
+    this.lineage = lineage;
   }
 
   public ExperimentData load(ExperimentDefinition e) {
+    Map<String, String> refused = lineage.refused(e.target().id(),
+        e.sources().stream().map(s -> s.context().id()).toList());
+    if (!refused.isEmpty()) {
+      StringBuilder why = new StringBuilder();
+      refused.forEach((context, reason) -> why.append("\n  - ").append(context).append(": ").append(reason));
+      throw new SettingsException("experiment " + e.name() + " (" + e.definitionFile() + "): source contexts refused,"
+          + " so that test targets cannot leak in through a source:" + why);
+    }
     FeatureTable table = new FeatureTable(lake, e.features());
     String featureTable = table.name();
     if (!table.exists()) {

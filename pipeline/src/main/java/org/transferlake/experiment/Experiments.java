@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.List;
 import org.transferlake.config.Settings;
 import org.transferlake.lake.Lake;
+import org.transferlake.lineage.Lineage;
 import org.transferlake.transfer.SourceLearners;
 import org.transferlake.transfer.SourceModels;
 
@@ -22,7 +23,8 @@ public final class Experiments {
   }
 
   public ExperimentData data(ExperimentDefinition e) {
-    return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir())).load(e);
+    return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir()),
+        Lineage.fromLake(lake, settings.excludeFlaggedSources())).load(e);
   }
 
   public TrainJob.Plan plan(ExperimentDefinition e, ExperimentData data) {

@@ -21,6 +21,7 @@ import org.transferlake.ingest.IngestJob;
 import org.transferlake.ingest.SourceCatalog;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
+import org.transferlake.lineage.Lineage;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 import org.transferlake.transfer.SourceModels;
@@ -57,9 +58,23 @@ class TrainJobTest {
     File dir = TestSpark.tempDir("experiments");
     Files.writeString(new File(dir, "small.conf").toPath(), EXPERIMENT);
     experiment = ExperimentCatalog.load(dir, "small");
-    data = new ExperimentDataLoader(lake, PROPERTIES, new File(TestPaths.shared(), "reference")).load(experiment);
+    data = loader().load(experiment);
     sources = SourceModels.of(data.sources(), Learners.create("forest", experiment.sourceParams(), 0), 0, 7);
     new TrainJob(lake).run("run-a", experiment, data, sources, 4, "test");
+  }
+
+  private static ExperimentDataLoader loader() {
+    return new ExperimentDataLoader(lake, PROPERTIES, new File(TestPaths.shared(), "reference"),
+        Lineage.fromLake(lake, false));
+  }
+
+  @Test
+  void aSourceLinkedToTheTargetIsRefused() throws IOException {
+    File dir = TestSpark.tempDir("leaky");
+    Files.writeString(new File(dir, "small.conf").toPath(), EXPERIMENT.replace("band_gap/pbe/matbench_mp_gap",
+        "band_gap/experiment/zhuo2018_expt_gap"));
+    SettingsException e = assertThrows(SettingsException.class, () -> loader().load(ExperimentCatalog.load(dir, "small")));
+    assertTrue(e.getMessage().contains("band_gap/experiment/zhuo2018_expt_gap: linked to the target"), e.getMessage());
   }
 
   private static List<Row> sql(String query) {

@@ -23,7 +23,7 @@ class RealBandGapTransferTest {
   private static final double MATBENCH_RANDOM_FOREST = 0.4461;
   private static final ForestLearner TARGET_LEARNER = ForestLearner.defaults().withTrees(100);
   /** A lighter forest for the 78,000-composition source: only the 27% of targets MP lacks use it. */
-  private static final ForestLearner SOURCE_LEARNER = new ForestLearner(20, 0.33, 0, 3, true, 0);
+  private static final ForestLearner SOURCE_LEARNER = new ForestLearner(12, 0.2, 0, 5, true, 0);
 
   private static MatbenchGaps data;
   private static ContextSet target;

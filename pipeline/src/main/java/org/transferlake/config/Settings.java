@@ -145,6 +145,11 @@ public final class Settings {
     return config.getInt("transferlake.experiments.partitions");
   }
 
+  /** The experiments {@code run} trains. */
+  public List<String> runExperiments() {
+    return config.getStringList("transferlake.run.experiments");
+  }
+
   public String runId() {
     return config.getString("transferlake.run.id");
   }

@@ -3,7 +3,6 @@ package org.transferlake.featurize;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -46,15 +45,10 @@ public final class FeaturizeJob {
     this.log = log;
   }
 
-  /** Featurizes the keys of {@code curated.observations} for each preset the settings name. */
-  public static List<FeaturizeOutcome> run(Lake lake, Settings settings, String runId, Consumer<String> log) {
-    FeaturizeJob job = new FeaturizeJob(lake, settings.featurizeElementSource(),
-        settings.featurizeRowsPerPartition(), settings.featurizeProgressSeconds(), log);
-    List<FeaturizeOutcome> outcomes = new ArrayList<>();
-    for (String preset : settings.featurizePresets()) {
-      outcomes.add(job.run(runId, preset));
-    }
-    return outcomes;
+  /** The job as the settings ({@code transferlake.featurize.*}) describe it. */
+  public static FeaturizeJob fromSettings(Lake lake, Settings settings, Consumer<String> log) {
+    return new FeaturizeJob(lake, settings.featurizeElementSource(), settings.featurizeRowsPerPartition(),
+        settings.featurizeProgressSeconds(), log);
   }
 
   /** Featurizes the composition keys of {@code curated.observations}, across all contexts. */
@@ -103,10 +97,9 @@ public final class FeaturizeJob {
         if (incremental) {
           table.append(rows);
         } else {
-          table.replace(rows);
+          table.replace(rows, FeaturizerPresets.fewValuedColumns(preset));
         }
       }
-      log.accept(FeaturizeProgress.line(preset, done.value(), total, (System.nanoTime() - started) / 1e9));
       return outcome(table, runId, preset, incremental ? FeaturizeOutcome.INCREMENTAL : FeaturizeOutcome.FULL,
           incremental ? total + " new keys" : stale, version, elementSha, started);
     } finally {

@@ -36,6 +36,16 @@ public final class FeaturizerPresets {
   }
 
   /**
+   * The feature columns with few distinct values (Magpie's minimum, maximum and mode take an element's
+   * value as it is): dictionary encoding stores them compactly. The others are near-continuous, or mostly
+   * zeros (fractions), where a dictionary costs more time than it saves space.
+   */
+  public static List<String> fewValuedColumns(String preset) {
+    requireKnown(preset);
+    return MagpiePreset.byName(preset).isPresent() ? MagpiePreset.elementValueColumns() : List.of();
+  }
+
+  /**
    * The preset's featurizer.
    *
    * @param elementTable the raw table of {@link #elementProperties(String)}; ignored (may be null) when

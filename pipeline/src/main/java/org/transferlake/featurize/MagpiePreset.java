@@ -66,6 +66,20 @@ public enum MagpiePreset {
     return new MagpieFeaturizer(this, raw, imputes ? raw.imputedWithPropertyMeans() : raw);
   }
 
+  /**
+   * The lake columns of the statistics that only ever hold an element's value as the table has it
+   * (minimum, maximum, mode): each takes at most one value per element.
+   */
+  public static List<String> elementValueColumns() {
+    List<String> columns = new ArrayList<>();
+    for (String property : PROPERTIES) {
+      for (String statistic : List.of("minimum", "maximum", "mode")) {
+        columns.add(LakeColumnNames.fromMatminer("MagpieData " + statistic + " " + property));
+      }
+    }
+    return columns;
+  }
+
   /** The lake column names of the features, in output order ({@code magpie_minimum_number}, ...). */
   public static String[] lakeFeatureNames() {
     return matminerFeatureNames().stream().map(LakeColumnNames::fromMatminer).toArray(String[]::new);

@@ -57,13 +57,22 @@ public final class FeatureTable {
     return stamps;
   }
 
-  /** Replaces the whole table, schema included, with {@code rows} in one commit; creates it if needed. */
-  public void replace(Dataset<Row> rows) {
+  /**
+   * Replaces the whole table, schema included, with {@code rows} in one commit; creates it if needed.
+   *
+   * @param dictionaryColumns the only columns Parquet dictionary-encodes: worth it for columns of few
+   *     distinct values, a loss of time (hashing every value) for the near-continuous features
+   */
+  public void replace(Dataset<Row> rows, List<String> dictionaryColumns) {
     // the properties every lake table has (see LakeTable)
-    rows.writeTo(name()).using("iceberg")
+    var writer = rows.writeTo(name()).using("iceberg")
         .tableProperty("format-version", "2")
         .tableProperty("write.parquet.compression-codec", "zstd")
-        .createOrReplace();
+        .tableProperty("parquet.enable.dictionary", "false");
+    for (String column : dictionaryColumns) {
+      writer = writer.tableProperty("write.parquet.dict-encoding-enabled.column." + column, "true");
+    }
+    writer.createOrReplace();
   }
 
   /** Appends {@code rows} in one commit. */

@@ -1,0 +1,187 @@
+package org.transferlake.jobs;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.transferlake.bench.CompositionGenerator;
+import org.transferlake.bench.HeapWatch;
+import org.transferlake.bench.KernelBenchmark;
+import org.transferlake.config.SettingsException;
+import org.transferlake.featurize.CompositionFeaturizer;
+import org.transferlake.featurize.FeaturizeJob;
+import org.transferlake.featurize.FeaturizeOutcome;
+import org.transferlake.featurize.FeaturizerPresets;
+import org.transferlake.featurize.LakeElementTable;
+import org.transferlake.ingest.IngestJob;
+import org.transferlake.ingest.SourceOutcome;
+import org.transferlake.lake.FeatureTable;
+import org.transferlake.lake.LakeTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code transferlake bench}: benchmarks, each in a scratch lake of its own. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks; each builds a scratch lake of its own and never touches the configured one.",
+    subcommands = BenchCommand.Featurize.class)
+final class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** {@code bench featurize}: the Magpie kernel alone, then featurize end to end over generated compositions. */
+  @Command(name = "featurize", mixinStandardHelpOptions = true,
+      description = {"(a) The magpie kernel, formula string to 132 doubles, in compositions per second per core;",
+          "(b) end to end: N distinct compositions (real element sets, seeded random amounts) read from a lake",
+          "table, featurized and written to lake.features.magpie, with Spark start-up and set-up reported apart",
+          "and the heap watched throughout. Ingests magpie_elements and matbench_mp_gap from the mirror first."})
+  static final class Featurize implements Callable<Integer> {
+    /** Marks a directory as this benchmark's, so that only such a directory is ever deleted. */
+    private static final String MARKER = ".transferlake-bench";
+    private static final String PRESET = "magpie";
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Distinct compositions. Default: ${DEFAULT-VALUE}.")
+    long rows;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated amounts. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--kernel-seconds", defaultValue = "5",
+        description = "Seconds the kernel is timed per run (after as many of warm-up). Default: ${DEFAULT-VALUE}.")
+    double kernelSeconds;
+
+    @Option(names = "--dir", defaultValue = "lake-bench",
+        description = "Scratch lake, deleted and rebuilt at every run. Default: ${DEFAULT-VALUE}.")
+    File dir;
+
+    @Override
+    public Integer call() {
+      if (rows < 1) {
+        throw new SettingsException("bench featurize --rows " + rows + ": expected 1 or more");
+      }
+      PrintStream out = System.out;
+      scratch(dir);
+      common.overrides.put("transferlake.lake.root", dir.getAbsolutePath());
+      common.overrides.put("transferlake.sources.only", "[magpie_elements, matbench_mp_gap]");
+      var settings = common.settings();
+      int cores = Runtime.getRuntime().availableProcessors();
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      out.printf(Locale.ROOT, "bench featurize: %,d rows, seed %d, %d cores, heap max %s, scratch lake %s%n", rows,
+          seed, cores, mib(Runtime.getRuntime().maxMemory()), dir.getAbsolutePath());
+
+      long t0 = System.nanoTime();
+      try (JobContext job = new JobContext(settings, "bench featurize")) {
+        double startup = since(t0);
+        out.printf(Locale.ROOT, "Spark start-up (session and lake catalog): %.1f s%n", startup);
+
+        long t1 = System.nanoTime();
+        List<SourceOutcome> ingested = IngestJob.run(job.lake, settings, "bench-ingest");
+        ingested.stream().filter(SourceOutcome::failed).findAny().ifPresent(o -> {
+          throw new IllegalStateException("bench set-up: source " + o.sourceId() + " failed: " + o.message());
+        });
+        Dataset<Row> real = job.lake.read(LakeTable.OBSERVATIONS);
+        String compositions = job.lake.catalog() + ".bench.compositions";
+        job.spark.sql("CREATE NAMESPACE IF NOT EXISTS " + job.lake.catalog() + ".bench");
+        CompositionGenerator.generate(job.spark, real, rows, seed).writeTo(compositions).using("iceberg")
+            .tableProperty("format-version", "2").createOrReplace();
+        long generated = job.spark.table(compositions).count();
+        if (generated < rows) {
+          throw new IllegalStateException("the element sets gave only " + generated + " distinct compositions");
+        }
+        out.printf(Locale.ROOT, "set-up (ingest, %,d compositions into %s): %.1f s%n", generated, compositions,
+            since(t1));
+
+        LakeElementTable elements = LakeElementTable.read(job.lake, settings.featurizeElementSource(),
+            FeaturizerPresets.elementProperties(PRESET));
+        CompositionFeaturizer kernel = FeaturizerPresets.create(PRESET, elements.table());
+        // real spellings (cell formulas such as K4Mn4O8), ~100,000 of them: setup data for the kernel
+        List<String> formulas = real.select("formula_raw").where("source_id = 'matbench_mp_gap'")
+            .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+          KernelBenchmark.Result r = KernelBenchmark.run(kernel, formulas, threads, kernelSeconds, kernelSeconds);
+          out.printf(Locale.ROOT, "(a) kernel, %d thread%s: %,.0f compositions/s per thread (wall clock),"
+              + " %,.0f per CPU-second; formula string -> %d doubles over %,d formulas of matbench_mp_gap%n",
+              threads, threads == 1 ? "" : "s", r.perThreadPerSecond(), r.perCpuSecond(), kernel.featureCount(),
+              formulas.size());
+        }
+
+        FeaturizeJob featurize = new FeaturizeJob(job.lake, settings.featurizeElementSource(),
+            settings.featurizeRowsPerPartition(), Math.min(5, Math.max(1, settings.featurizeProgressSeconds())),
+            out::println);
+        double loadBefore = os.getSystemLoadAverage();
+        HeapWatch heap = HeapWatch.start();
+        long t2 = System.nanoTime();
+        long cpu0 = os.getProcessCpuTime();
+        FeaturizeOutcome outcome = featurize.run("bench", PRESET, job.spark.table(compositions));
+        double seconds = since(t2);
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        HeapWatch.Report memory = heap.stop();
+        long written = new FeatureTable(job.lake, PRESET).read().count();
+        out.printf(Locale.ROOT, "(b) end to end, %,d distinct compositions: read, featurized, written to %s"
+            + " (%d columns) in %.1f s after start-up: %,.0f rows/s%n", outcome.rowsWritten(), outcome.table(),
+            new FeatureTable(job.lake, PRESET).read().columns().length, seconds, outcome.rowsWritten() / seconds);
+        out.printf(Locale.ROOT, "    heap: peak in use %s, most in use after a collection %s, max %s;"
+            + " %d collections, %.1f s in GC%n", mib(memory.peakUsed()), mib(memory.maxLiveAfterGc()),
+            mib(memory.heapMax()), memory.collections(), memory.gcSeconds());
+        // on a shared machine the wall clock depends on the neighbours; CPU time and load say how much
+        out.printf(Locale.ROOT, "    CPU: %.1f s of this JVM over %.1f s (%.2f of %d cores); load average %.1f"
+            + " before, %.1f after%n", cpuSeconds, seconds, cpuSeconds / seconds, cores, loadBefore,
+            os.getSystemLoadAverage());
+        if (written != rows) {
+          throw new IllegalStateException("wrote " + written + " rows, expected " + rows);
+        }
+        return 0;
+      }
+    }
+
+    /** Deletes a previous run's scratch lake, refusing any directory it did not make. */
+    private static void scratch(File dir) {
+      Path path = dir.toPath();
+      try {
+        if (Files.isDirectory(path)) {
+          boolean empty;
+          try (Stream<Path> children = Files.list(path)) {
+            empty = children.findAny().isEmpty();
+          }
+          if (!empty && !Files.exists(path.resolve(MARKER))) {
+            throw new SettingsException("bench featurize --dir " + dir + ": not empty and not a bench scratch lake"
+                + " (no " + MARKER + "); choose another directory");
+          }
+          try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+        Files.createDirectories(path);
+        Files.createFile(path.resolve(MARKER));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare scratch lake " + dir, e);
+      }
+    }
+
+    private static double since(long nanos) {
+      return (System.nanoTime() - nanos) / 1e9;
+    }
+
+    private static String mib(long bytes) {
+      return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
+    }
+  }
+}

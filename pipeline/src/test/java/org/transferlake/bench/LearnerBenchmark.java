@@ -34,7 +34,7 @@ public final class LearnerBenchmark {
     BenchData data = BenchData.fold0();
     MlpLearner mlp = mlp(options, "--epochs");
     if (options.containsKey("--worker")) {
-      LockContention.worker(data, mlp(options, "--lock-epochs"), Integer.parseInt(options.get("--worker")));
+      WorkerJvms.serve(data, mlp, mlp(options, "--lock-epochs"), Integer.parseInt(options.get("--worker")));
       return;
     }
     Path out = Path.of(options.get("--out"));
@@ -49,9 +49,11 @@ public final class LearnerBenchmark {
       time(tsv, "forest, 1 thread", forest.withThreads(1), data);
       time(tsv, "mlp, 1 thread", mlp, data);
     }
-    try (PrintWriter tsv = tsv(out.resolve("lock.tsv"), "mode\ttrainings\twall_s\tcpu_s")) {
-      new LockContention(data, mlp(options, "--lock-epochs"), Integer.parseInt(options.get("--lock-trainings")),
-          Integer.parseInt(options.get("--lock-rounds")), args).run(tsv);
+    int trainings = Integer.parseInt(options.get("--lock-trainings"));
+    try (PrintWriter tsv = tsv(out.resolve("lock.tsv"), "mode\ttrainings\twall_s\tcpu_s");
+        WorkerJvms jvms = new WorkerJvms(trainings, args)) {
+      new LockContention(data, mlp(options, "--lock-epochs"), trainings,
+          Integer.parseInt(options.get("--lock-rounds"))).run(tsv, jvms);
     }
   }
 

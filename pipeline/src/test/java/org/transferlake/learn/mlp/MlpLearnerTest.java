@@ -197,7 +197,15 @@ class MlpLearnerTest {
           () -> Engine.getEngine("PyTorch").newGradientCollector().close());
       assertTrue(second.getMessage().contains("already collecting"), second.getMessage());
       assertTrue(DjlRuntime.trainingInProgress());
-      assertArrayEquals(before, model.predict(test).mean(0), "prediction runs beside a training");
+      ExecutorService predictors = Executors.newFixedThreadPool(2);
+      try {
+        Future<double[]> one = predictors.submit(() -> model.predict(test).mean(0));
+        Future<double[]> two = predictors.submit(() -> model.predict(test).mean(0));
+        assertArrayEquals(before, one.get(30, TimeUnit.SECONDS), "predictions run beside a training");
+        assertArrayEquals(before, two.get(30, TimeUnit.SECONDS), "and beside each other");
+      } finally {
+        predictors.shutdown();
+      }
     } finally {
       done.countDown();
     }

@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What parsing yields, as rows of one schema so that a single Spark pass over the files feeds every table:
  * {@code kind} says which fields are set (record, observation, element_value, reject, failure, file). A record
- * whose {@code accepted} is null, and an observation without a composition key, wait for {@link IdResolution}.
+ * row is one waiting for {@link IdResolution} ({@code accepted} null, until resolved), as is an observation
+ * without a composition key; records the parser settles are counted in their file's row.
  */
 final class IngestItems {
   static final String RECORD = "record";
@@ -24,7 +25,10 @@ final class IngestItems {
   static final String ELEMENT_VALUE = "element_value";
   static final String REJECT = "reject";
   static final String FAILURE = "failure";
-  /** One per file read, carrying the seconds it took. */
+  /**
+   * One per file read, carrying the seconds it took and its records counted as read and accepted: a record
+   * settled by the parser is only counted, so a large file does not double its rows.
+   */
   static final String FILE = "file";
 
   static final StructType SCHEMA = new StructType()
@@ -49,9 +53,10 @@ final class IngestItems {
       .add("raw_record", DataTypes.StringType, true)
       .add("reason_code", DataTypes.StringType, true)
       .add("reason", DataTypes.StringType, true)
-      .add("seconds", DataTypes.DoubleType, true);
+      .add("seconds", DataTypes.DoubleType, true)
+      .add("records", DataTypes.LongType, true)
+      .add("records_accepted", DataTypes.LongType, true);
 
-  private static final int ACCEPTED = SCHEMA.fieldIndex("accepted");
   private static final int COMPOSITION_KEY = SCHEMA.fieldIndex("composition_key");
   private static final int FORMULA_RAW = SCHEMA.fieldIndex("formula_raw");
   private static final int VALUE_DOUBLE = SCHEMA.fieldIndex("value_double");
@@ -68,6 +73,8 @@ final class IngestItems {
   private static final int REASON_CODE = SCHEMA.fieldIndex("reason_code");
   private static final int REASON = SCHEMA.fieldIndex("reason");
   private static final int SECONDS = SCHEMA.fieldIndex("seconds");
+  private static final int RECORDS = SCHEMA.fieldIndex("records");
+  private static final int RECORDS_ACCEPTED = SCHEMA.fieldIndex("records_accepted");
 
   private IngestItems() {}
 
@@ -88,6 +95,8 @@ final class IngestItems {
     private final String sourceFile;
     private final String fileSha256;
     private final List<Row> rows = new ArrayList<>();
+    private long records;
+    private long recordsAccepted;
 
     RowSink(String sourceId, String sourceFile, String fileSha256) {
       this.sourceId = sourceId;
@@ -101,9 +110,10 @@ final class IngestItems {
 
     @Override
     public void record(long recordNumber, boolean accepted) {
-      Object[] v = item(RECORD, recordNumber);
-      v[ACCEPTED] = accepted;
-      add(v);
+      records++;
+      if (accepted) {
+        recordsAccepted++;
+      }
     }
 
     @Override
@@ -163,6 +173,8 @@ final class IngestItems {
     void fileDone(double seconds) {
       Object[] v = item(FILE, null);
       v[SECONDS] = seconds;
+      v[RECORDS] = records;
+      v[RECORDS_ACCEPTED] = recordsAccepted;
       add(v);
     }
 

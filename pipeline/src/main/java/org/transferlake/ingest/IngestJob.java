@@ -147,13 +147,17 @@ public final class IngestJob {
     }
   }
 
-  /** Per source: records read, records accepted, observations (or element values) written, values rejected. */
+  /**
+   * Per source: records read, records accepted, observations (or element values) written, values rejected.
+   * Records settled by the parser are counted in their file's row; records resolved by id one row each.
+   */
   private static Map<String, long[]> counts(Dataset<Row> items, List<String> ok) {
+    Column isFile = col("kind").equalTo(IngestItems.FILE);
     Column isRecord = col("kind").equalTo(IngestItems.RECORD);
     List<Row> rows = items.filter(col("source_id").isin(ok.toArray()))
         .groupBy("source_id")
-        .agg(sum(when(isRecord, 1L).otherwise(0L)),
-            sum(when(isRecord.and(col("accepted")), 1L).otherwise(0L)),
+        .agg(sum(when(isFile, col("records")).when(isRecord, 1L).otherwise(0L)),
+            sum(when(isFile, col("records_accepted")).when(isRecord.and(col("accepted")), 1L).otherwise(0L)),
             sum(when(col("kind").isin(IngestItems.OBSERVATION, IngestItems.ELEMENT_VALUE), 1L).otherwise(0L)),
             sum(when(col("kind").equalTo(IngestItems.REJECT).and(col("field").isNotNull()), 1L).otherwise(0L)))
         .collectAsList();
@@ -178,8 +182,13 @@ public final class IngestJob {
     Dataset<Row> rejects = ofOk.filter(col("kind").equalTo(IngestItems.REJECT))
         .select(col("source_id"), col("source_file"), col("record_number"), col("field"), col("raw_record"),
             col("reason_code"), col("reason"), lit(runId).as("ingest_run_id"));
-    lake.overwrite(LakeTable.OBSERVATIONS, observations, mine);
-    lake.overwrite(LakeTable.ELEMENT_PROPERTIES, elementValues, mine);
+    // a table none of these sources holds or held rows in is left alone: no empty commit
+    if (plan.touches(ok, SourceDefinition.Kind.OBSERVATIONS)) {
+      lake.overwrite(LakeTable.OBSERVATIONS, observations, mine);
+    }
+    if (plan.touches(ok, SourceDefinition.Kind.ELEMENT_TABLE)) {
+      lake.overwrite(LakeTable.ELEMENT_PROPERTIES, elementValues, mine);
+    }
     lake.overwrite(LakeTable.REJECTS, rejects, mine);
     List<SourceFiles.Resolved> written = ok.stream().map(plan.toIngest::get).toList();
     SourcesTable.replace(lake, written, plan.dependsOn, runId, Timestamp.from(Instant.now()));

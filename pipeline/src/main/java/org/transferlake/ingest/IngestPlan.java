@@ -13,18 +13,22 @@ import java.util.Objects;
  */
 final class IngestPlan {
   /** What the lake recorded for a source at its last successful ingest (its curated.sources row). */
-  record Previous(String sha256, String definitionSha256, String runId, Map<String, String> dependsOn) {}
+  record Previous(String sha256, String definitionSha256, String runId, Map<String, String> dependsOn, String kind) {}
 
   /** Sources failed or unchanged before any parsing. */
   final Map<String, SourceOutcome> settled = new LinkedHashMap<>();
   final Map<String, SourceFiles.Resolved> toIngest = new LinkedHashMap<>();
   /** Per source to ingest: the sources it depends on → their fingerprint ({@code sha256 definition_sha256}). */
   final Map<String, Map<String, String>> dependsOn = new HashMap<>();
+  /** What the lake recorded for each source, where it has ingested it before. */
+  final Map<String, Previous> previous;
 
-  private IngestPlan() {}
+  private IngestPlan(Map<String, Previous> previous) {
+    this.previous = previous;
+  }
 
   static IngestPlan make(List<SourceFiles.Resolved> sources, Map<String, Previous> previous) {
-    IngestPlan plan = new IngestPlan();
+    IngestPlan plan = new IngestPlan(previous);
     for (SourceFiles.Resolved r : sources) {
       if (r.source().formulaById() == null) {
         plan.decide(r, previous.get(r.source().id()), Map.of());
@@ -67,6 +71,13 @@ final class IngestPlan {
    * The id source's rows as the dependent will see them: this run's when the id source is ingested now, else
    * the lake's (it is unchanged, not selected, or failed and kept its rows); null when there are none.
    */
+  /** Whether any of these sources holds, or held at its last ingest, rows of this kind. */
+  boolean touches(List<String> ids, SourceDefinition.Kind kind) {
+    String name = SourcesTable.kindName(kind);
+    return ids.stream().anyMatch(id -> toIngest.get(id).source().kind() == kind
+        || (previous.containsKey(id) && name.equals(previous.get(id).kind())));
+  }
+
   private String fingerprint(String idSource, Map<String, Previous> previous) {
     SourceFiles.Resolved now = toIngest.get(idSource);
     if (now != null) {

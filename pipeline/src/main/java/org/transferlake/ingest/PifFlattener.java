@@ -1,7 +1,6 @@
 package org.transferlake.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,8 +25,7 @@ final class PifFlattener {
   static Flat flatten(JsonNode system) {
     Map<String, String> fields = new LinkedHashMap<>();
     Set<String> repeated = new LinkedHashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = system.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : system.properties()) {
       if (e.getValue().isValueNode()) {
         fields.put(e.getKey(), Json.text(e.getValue()));
       }

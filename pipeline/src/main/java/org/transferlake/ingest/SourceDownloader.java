@@ -1,6 +1,5 @@
 package org.transferlake.ingest;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,7 +93,7 @@ public record SourceDownloader(Duration timeout, long maxBytes) {
     try {
       int status = connection.getResponseCode();
       if (status != HttpURLConnection.HTTP_OK) {
-        throw new FileNotFoundException("HTTP " + status + " from " + url);
+        throw new Refused("HTTP " + status + " from " + url);
       }
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       long total = 0;
@@ -107,7 +106,7 @@ public record SourceDownloader(Duration timeout, long maxBytes) {
           for (int n; (n = in.read(buffer)) > 0; ) {
             total += n;
             if (total > maxBytes) {
-              throw new IOException(url + " is larger than transferlake.ingest.download.max-bytes = " + maxBytes);
+              throw new Refused(url + " is larger than transferlake.ingest.download.max-bytes = " + maxBytes);
             }
             digest.update(buffer, 0, n);
             out.write(buffer, 0, n);
@@ -118,10 +117,23 @@ public record SourceDownloader(Duration timeout, long maxBytes) {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     } catch (java.net.SocketTimeoutException e) {
-      throw new IOException("no answer from " + url + " within transferlake.ingest.download.timeout = "
-          + timeout.toMillis() + " ms", e);
+      throw new Refused("no answer from " + url + " within transferlake.ingest.download.timeout = "
+          + timeout.toMillis() + " ms");
+    } catch (Refused e) {
+      throw e;
+    } catch (IOException e) {
+      throw new Refused("cannot fetch " + url + ": " + e); // the class says what went wrong: UnknownHostException
     } finally {
       connection.disconnect();
+    }
+  }
+
+  /** Why a download was given up, in words that name the URL. */
+  private static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
     }
   }
 }

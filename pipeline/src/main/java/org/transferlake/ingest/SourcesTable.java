@@ -26,9 +26,10 @@ final class SourcesTable {
   static Map<String, IngestPlan.Previous> previous(Lake lake) {
     Map<String, IngestPlan.Previous> out = new HashMap<>();
     for (Row r : lake.read(LakeTable.SOURCES)
-        .select("source_id", "sha256", "definition_sha256", "ingest_run_id", "depends_on").collectAsList()) {
+        .select("source_id", "sha256", "definition_sha256", "ingest_run_id", "depends_on", "kind").collectAsList()) {
       Map<String, String> dependsOn = r.isNullAt(4) ? Map.of() : Map.copyOf(r.getJavaMap(4));
-      out.put(r.getString(0), new IngestPlan.Previous(r.getString(1), r.getString(2), r.getString(3), dependsOn));
+      out.put(r.getString(0), new IngestPlan.Previous(r.getString(1), r.getString(2), r.getString(3), dependsOn,
+          r.getString(5)));
     }
     return out;
   }
@@ -57,13 +58,18 @@ final class SourcesTable {
       for (Link l : s.lineage()) {
         links.add(RowFactory.create(l.context(), l.relation(), l.otherContext(), l.note()));
       }
-      rows.add(RowFactory.create(s.id(), s.title(), s.kind().name().toLowerCase().replace('_', '-'), s.format(),
+      rows.add(RowFactory.create(s.id(), s.title(), kindName(s.kind()), s.format(),
           seq(s.files()), CollectionConverters.asScala(r.fileSha256()), r.sha256(), s.sha256(), s.definitionSha256(),
           s.origin().urls().isEmpty() ? null : String.join(" ", s.origin().urls()), s.origin().repository(),
           s.origin().commit(), s.origin().path(), s.licence(), s.citation(), seq(s.flags()), seq(s.contexts()),
           runId, now, CollectionConverters.asScala(dependsOn.getOrDefault(s.id(), Map.of())), seq(links)));
     }
     return lake.spark().createDataFrame(rows, LakeTable.SOURCES.schema());
+  }
+
+  /** The kind as the table spells it: observations, element-table. */
+  static String kindName(SourceDefinition.Kind kind) {
+    return kind.name().toLowerCase().replace('_', '-');
   }
 
   private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {

@@ -94,6 +94,19 @@ public final class TrainingSet implements Serializable {
     return new TrainingSet(xs, ys, labels);
   }
 
+  /** A label missing from every row cannot be learned: refuse it by name. */
+  public void requireEveryLabelHasAValue() {
+    for (int j = 0; j < labels.size(); j++) {
+      boolean any = false;
+      for (int i = 0; i < rows() && !any; i++) {
+        any = !Double.isNaN(y[i][j]);
+      }
+      if (!any) {
+        throw new IllegalArgumentException("label " + labels.get(j).name() + " has no value in the training set");
+      }
+    }
+  }
+
   /** SHA-256 over labels, features and label values: identifies the data a model was trained on. */
   public String fingerprint() {
     MessageDigest digest;

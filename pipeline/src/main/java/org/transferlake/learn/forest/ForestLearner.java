@@ -64,15 +64,7 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
 
   @Override
   public Model fit(TrainingSet data, long seed) {
-    for (int j = 0; j < data.labels().size(); j++) {
-      boolean any = false;
-      for (int i = 0; i < data.rows() && !any; i++) {
-        any = !Double.isNaN(data.y(i, j));
-      }
-      if (!any) {
-        throw new IllegalArgumentException("label " + data.labels().get(j).name() + " has no value in the training set");
-      }
-    }
+    data.requireEveryLabelHasAValue();
     ForestData prepared = new ForestData(data);
     int mtry = Math.max(1, (int) (maxFeatures * data.features()));
     byte[][] inBag = new byte[trees][];

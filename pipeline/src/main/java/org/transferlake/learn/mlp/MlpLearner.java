@@ -107,7 +107,7 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
   /** Trains the ensemble; waits while another thread of this JVM trains (see {@link DjlRuntime}). */
   @Override
   public Model fit(TrainingSet data, long seed) {
-    requireEveryLabelHasAValue(data);
+    data.requireEveryLabelHasAValue();
     Outputs outputs = new Outputs(data.labels());
     Standardizer inputs = Standardizer.all(data.x(), data.features());
     Standardizer targets = Standardizer.fit(labelColumns(data), regressionColumns(data.labels()));
@@ -142,18 +142,6 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
       scaled[j] = !labels.get(j).isClassification();
     }
     return scaled;
-  }
-
-  private static void requireEveryLabelHasAValue(TrainingSet data) {
-    for (int j = 0; j < data.labels().size(); j++) {
-      boolean any = false;
-      for (int i = 0; i < data.rows() && !any; i++) {
-        any = !Double.isNaN(data.y(i, j));
-      }
-      if (!any) {
-        throw new IllegalArgumentException("label " + data.labels().get(j).name() + " has no value in the training set");
-      }
-    }
   }
 
   private static void require(boolean ok, String key, Object value, String expected) {

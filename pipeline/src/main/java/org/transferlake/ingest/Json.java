@@ -1,13 +1,16 @@
 package org.transferlake.ingest;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,6 +37,21 @@ final class Json {
   }
 
   /** What went wrong and where, for a reject reason. */
+  /** The document's first token, or null once the sink knows why the file cannot be read (not JSON, or empty). */
+  static JsonToken firstToken(JsonParser p, String sourceFile, String emptyMeans, IngestSink sink) throws IOException {
+    JsonToken t;
+    try {
+      t = p.nextToken();
+    } catch (JsonProcessingException e) {
+      sink.failure(sourceFile + " is not a JSON document: " + describe(e));
+      return null;
+    }
+    if (t == null) {
+      sink.failure(sourceFile + " is empty: " + emptyMeans);
+    }
+    return t;
+  }
+
   static String describe(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     return e.getOriginalMessage().lines().findFirst().orElse("")

@@ -30,15 +30,8 @@ final class JsonMapSourceParser {
     Set<String> groups = new LinkedHashSet<>();
     long n = 0;
     try (JsonParser p = Json.MAPPER.createParser(in)) {
-      JsonToken t;
-      try {
-        t = p.nextToken();
-      } catch (JsonProcessingException e) {
-        sink.failure(sourceFile + " is not a JSON document: " + Json.describe(e));
-        return;
-      }
+      JsonToken t = Json.firstToken(p, sourceFile, "no JSON document", sink);
       if (t == null) {
-        sink.failure(sourceFile + " is empty: no JSON document");
         return;
       }
       if (t != JsonToken.START_OBJECT) {

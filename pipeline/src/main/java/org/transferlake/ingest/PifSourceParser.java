@@ -29,15 +29,8 @@ final class PifSourceParser {
     Set<String> seen = new HashSet<>();
     long n = 0;
     try (JsonParser p = Json.MAPPER.createParser(in)) {
-      JsonToken t;
-      try {
-        t = p.nextToken();
-      } catch (JsonProcessingException e) {
-        sink.failure(sourceFile + " is not a JSON document: " + Json.describe(e));
-        return;
-      }
+      JsonToken t = Json.firstToken(p, sourceFile, "no PIF systems", sink);
       if (t == null) {
-        sink.failure(sourceFile + " is empty: no PIF systems");
         return;
       }
       if (t != JsonToken.START_ARRAY && t != JsonToken.START_OBJECT) {

@@ -83,7 +83,7 @@ public final class FeaturizeJob {
     try {
       long total = todo.count();
       if (incremental && total == 0) {
-        return outcome(table, runId, preset, FeaturizeOutcome.UP_TO_DATE, "every key is featurized", version,
+        return outcome(table, runId, preset, FeaturizeOutcome.UP_TO_DATE, "every key is featurized", 0, version,
             elementSha, started);
       }
       int partitions = (int) Math.max(lake.spark().sparkContext().defaultParallelism(),
@@ -101,7 +101,7 @@ public final class FeaturizeJob {
         }
       }
       return outcome(table, runId, preset, incremental ? FeaturizeOutcome.INCREMENTAL : FeaturizeOutcome.FULL,
-          incremental ? total + " new keys" : stale, version, elementSha, started);
+          incremental ? total + " new keys" : stale, total, version, elementSha, started);
     } finally {
       todo.unpersist();
     }
@@ -124,16 +124,17 @@ public final class FeaturizeJob {
     return null;
   }
 
+  /**
+   * The outcome, with the table's counts. The rows this run wrote with missing values are told by their
+   * run id, so a run id used twice (a configured {@code transferlake.run.id}) counts earlier rows too.
+   */
   private FeaturizeOutcome outcome(FeatureTable table, String runId, String preset, String mode, String reason,
-      String version, String elementSha, long started) {
-    boolean counts = !FeaturizerPresets.elementProperties(preset).isEmpty();
-    String missing = counts ? MISSING + " > 0" : "false";
+      long written, String version, String elementSha, long started) {
+    String missing = FeaturizerPresets.elementProperties(preset).isEmpty() ? "false" : MISSING + " > 0";
     String mine = FeatureTable.RUN_ID + " = '" + runId.replace("'", "''") + "'";
-    Row r = lake.spark().sql("SELECT count(*), count_if(" + missing + "), count_if(" + mine + "),"
-        + " count_if(" + mine + " AND " + missing + ") FROM " + table.name()).first();
-    long written = mode.equals(FeaturizeOutcome.UP_TO_DATE) ? 0 : r.getLong(2);
-    return new FeaturizeOutcome(preset, table.name(), mode, reason, written,
-        mode.equals(FeaturizeOutcome.UP_TO_DATE) ? 0 : r.getLong(3), r.getLong(0), r.getLong(1), version,
-        elementSha, (System.nanoTime() - started) / 1e9);
+    Row r = lake.spark().sql("SELECT count(*), count_if(" + missing + "), count_if(" + mine + " AND " + missing
+        + ") FROM " + table.name()).first();
+    return new FeaturizeOutcome(preset, table.name(), mode, reason, written, written == 0 ? 0 : r.getLong(2),
+        r.getLong(0), r.getLong(1), version, elementSha, (System.nanoTime() - started) / 1e9);
   }
 }

@@ -89,10 +89,12 @@ public final class FeaturizeJob {
       int partitions = (int) Math.max(lake.spark().sparkContext().defaultParallelism(),
           (total + rowsPerPartition - 1) / rowsPerPartition);
       LongAccumulator done = lake.spark().sparkContext().longAccumulator("featurize " + preset);
-      Dataset<Row> rows = stage.transformCounting(todo.repartition(partitions, col(FeatureTable.KEY)), done)
+      // the stamps go in before the features: added after, they would cost one more copy of every row
+      Dataset<Row> stamped = todo.repartition(partitions, col(FeatureTable.KEY))
           .withColumn(FeatureTable.VERSION, lit(version))
           .withColumn(FeatureTable.ELEMENT_TABLE_SHA256, lit(elementSha).cast("string"))
           .withColumn(FeatureTable.RUN_ID, lit(runId));
+      Dataset<Row> rows = stage.transformCounting(stamped, done);
       try (FeaturizeProgress progress = FeaturizeProgress.start(preset, total, done, progressSeconds, log)) {
         if (incremental) {
           table.append(rows);

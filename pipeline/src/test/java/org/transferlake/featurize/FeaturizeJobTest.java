@@ -146,10 +146,10 @@ class FeaturizeJobTest {
 
   /** The table's columns in order, its Parquet settings, and the kernel's values for 40 keys, exactly. */
   private static void assertColumnsHoldTheKernelsValuesUnderTheirNames(FeatureTable table, long keys) {
-    List<String> columns = new ArrayList<>(List.of(FeatureTable.KEY));
+    List<String> columns = new ArrayList<>(List.of(FeatureTable.KEY, FeatureTable.VERSION,
+        FeatureTable.ELEMENT_TABLE_SHA256, FeatureTable.RUN_ID));
     columns.addAll(FeaturizerPresets.featureNames("magpie"));
-    columns.addAll(List.of(FeaturizeJob.MISSING, FeatureTable.VERSION, FeatureTable.ELEMENT_TABLE_SHA256,
-        FeatureTable.RUN_ID));
+    columns.add(FeaturizeJob.MISSING);
     assertEquals(columns, List.of(table.read().columns()));
     Map<String, String> properties = lake.spark().sql("SHOW TBLPROPERTIES " + table.name()).collectAsList()
         .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
@@ -165,9 +165,9 @@ class FeaturizeJobTest {
       Composition c = Composition.ofKey(row.getString(0));
       kernel.featurize(c, expected, 0);
       for (int i = 0; i < expected.length; i++) {
-        assertEquals(expected[i], row.getDouble(1 + i), c + " " + columns.get(1 + i));
+        assertEquals(expected[i], row.getDouble(4 + i), c + " " + columns.get(4 + i));
       }
-      assertEquals(kernel.missingValues(c.atomicNumbers(), c.size()), row.getInt(1 + expected.length));
+      assertEquals(kernel.missingValues(c.atomicNumbers(), c.size()), row.getInt(4 + expected.length));
     }
   }
 

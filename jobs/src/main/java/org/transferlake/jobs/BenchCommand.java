@@ -154,12 +154,15 @@ final class BenchCommand implements Runnable {
       double seconds = since(t0);
       double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
       HeapWatch.Report memory = heap.stop();
+      System.gc(); // a full collection: what is still in use now, the run kept
+      long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       out.printf(Locale.ROOT, "(b) end to end, %s: %,d distinct compositions read from %s, featurized and"
           + " written to %s (%d columns) in %.1f s after start-up: %,.0f rows/s%n", run, outcome.rowsWritten(),
           compositions, outcome.table(), features.read().columns().length, seconds, outcome.rowsWritten() / seconds);
       out.printf(Locale.ROOT, "    heap: peak in use %s, most in use after a collection %s, max %s;"
-          + " %d collections, %.1f s in GC%n", mib(memory.peakUsed()), mib(memory.maxLiveAfterGc()),
-          mib(memory.heapMax()), memory.collections(), memory.gcSeconds());
+          + " %d collections, %.1f s in GC; in use after a full collection at the end %s%n",
+          mib(memory.peakUsed()), mib(memory.maxLiveAfterGc()), mib(memory.heapMax()), memory.collections(),
+          memory.gcSeconds(), mib(retained));
       // on a shared machine the wall clock depends on the neighbours; CPU time and load say how much
       out.printf(Locale.ROOT, "    CPU: %.1f s of this JVM over %.1f s (%.2f of %d cores); load average %.1f"
           + " before, %.1f after%n", cpuSeconds, seconds, cpuSeconds / seconds, cores, loadBefore,

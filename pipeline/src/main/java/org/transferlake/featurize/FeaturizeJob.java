@@ -83,16 +83,18 @@ public final class FeaturizeJob {
     try {
       long total = todo.count();
       if (incremental && total == 0) {
-        return outcome(table, runId, preset, FeaturizeOutcome.UP_TO_DATE, "every key is featurized", version,
+        return outcome(table, runId, preset, FeaturizeOutcome.UP_TO_DATE, "every key is featurized", 0, version,
             elementSha, started);
       }
       int partitions = (int) Math.max(lake.spark().sparkContext().defaultParallelism(),
           (total + rowsPerPartition - 1) / rowsPerPartition);
       LongAccumulator done = lake.spark().sparkContext().longAccumulator("featurize " + preset);
-      Dataset<Row> rows = stage.transformCounting(todo.repartition(partitions, col(FeatureTable.KEY)), done)
+      // the stamps go in before the features: added after, they would cost one more copy of every row
+      Dataset<Row> stamped = todo.repartition(partitions, col(FeatureTable.KEY))
           .withColumn(FeatureTable.VERSION, lit(version))
           .withColumn(FeatureTable.ELEMENT_TABLE_SHA256, lit(elementSha).cast("string"))
           .withColumn(FeatureTable.RUN_ID, lit(runId));
+      Dataset<Row> rows = stage.transformCounting(stamped, done);
       try (FeaturizeProgress progress = FeaturizeProgress.start(preset, total, done, progressSeconds, log)) {
         if (incremental) {
           table.append(rows);
@@ -101,7 +103,7 @@ public final class FeaturizeJob {
         }
       }
       return outcome(table, runId, preset, incremental ? FeaturizeOutcome.INCREMENTAL : FeaturizeOutcome.FULL,
-          incremental ? total + " new keys" : stale, version, elementSha, started);
+          incremental ? total + " new keys" : stale, total, version, elementSha, started);
     } finally {
       todo.unpersist();
     }
@@ -124,16 +126,17 @@ public final class FeaturizeJob {
     return null;
   }
 
+  /**
+   * The outcome, with the table's counts. The rows this run wrote with missing values are told by their
+   * run id, so a run id used twice (a configured {@code transferlake.run.id}) counts earlier rows too.
+   */
   private FeaturizeOutcome outcome(FeatureTable table, String runId, String preset, String mode, String reason,
-      String version, String elementSha, long started) {
-    boolean counts = !FeaturizerPresets.elementProperties(preset).isEmpty();
-    String missing = counts ? MISSING + " > 0" : "false";
+      long written, String version, String elementSha, long started) {
+    String missing = FeaturizerPresets.elementProperties(preset).isEmpty() ? "false" : MISSING + " > 0";
     String mine = FeatureTable.RUN_ID + " = '" + runId.replace("'", "''") + "'";
-    Row r = lake.spark().sql("SELECT count(*), count_if(" + missing + "), count_if(" + mine + "),"
-        + " count_if(" + mine + " AND " + missing + ") FROM " + table.name()).first();
-    long written = mode.equals(FeaturizeOutcome.UP_TO_DATE) ? 0 : r.getLong(2);
-    return new FeaturizeOutcome(preset, table.name(), mode, reason, written,
-        mode.equals(FeaturizeOutcome.UP_TO_DATE) ? 0 : r.getLong(3), r.getLong(0), r.getLong(1), version,
-        elementSha, (System.nanoTime() - started) / 1e9);
+    Row r = lake.spark().sql("SELECT count(*), count_if(" + missing + "), count_if(" + mine + " AND " + missing
+        + ") FROM " + table.name()).first();
+    return new FeaturizeOutcome(preset, table.name(), mode, reason, written, written == 0 ? 0 : r.getLong(2),
+        r.getLong(0), r.getLong(1), version, elementSha, (System.nanoTime() - started) / 1e9);
   }
 }

@@ -14,7 +14,6 @@ import org.apache.spark.util.LongAccumulator;
  */
 final class FeaturizeProgress implements AutoCloseable {
   private final String preset;
-  private final long total;
   private final LongAccumulator done;
   private final Consumer<String> out;
   private final long started = System.nanoTime();
@@ -23,7 +22,6 @@ final class FeaturizeProgress implements AutoCloseable {
   private FeaturizeProgress(String preset, long total, LongAccumulator done, int intervalSeconds,
       Consumer<String> out) {
     this.preset = preset;
-    this.total = total;
     this.done = done;
     this.out = out;
     this.timer = intervalSeconds <= 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {

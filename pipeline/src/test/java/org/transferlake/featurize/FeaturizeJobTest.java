@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.transferlake.composition.Composition;
+import org.transferlake.composition.FormulaParser;
 import org.transferlake.config.SettingsLoader;
 import org.transferlake.ingest.IngestJob;
 import org.transferlake.ingest.SourceCatalog;
@@ -21,75 +24,49 @@ import org.transferlake.lake.LakeTable;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 
+/**
+ * The featurize job on a lake of magpie_elements and matbench_expt_gap, ingested once from the mirror and
+ * shared: each test uses a preset of its own and adds keys no other test adds, and none depends on what
+ * another one did, so they run in any order.
+ */
 class FeaturizeJobTest {
   /** The pinned checksum of magpie_elements (conf/sources/magpie_elements.conf). */
   private static final String MAGPIE_SHA256 = "f62c3729370818aa7c97c9d37144015cb85fa77bd5cec42a4262595bfc345103";
-  /** Compositions whose elements lack Magpie properties (the no-imputation reference's edge cases). */
-  private static final List<String> EDGE_CASES = List.of("Cl3Lr", "ClFr", "He");
 
-  /**
-   * magpie_elements and matbench_expt_gap ingested from the mirror, shared by the tests of different presets
-   * (each counts the keys when it runs); a test that changes element tables makes its own.
-   */
-  private static Lake shared;
+  private static Lake lake;
 
   @BeforeAll
   static void ingest() {
-    shared = ingestedLake();
+    lake = TestSpark.freshLake();
+    SourceCatalog catalog = SourceCatalog.load(TestPaths.sourcesDir(),
+        new SettingsLoader().withoutSystemProperties().load().properties());
+    new IngestJob(lake, TestPaths.mirror().getPath(), 1_000_000)
+        .run("ingest", catalog.select(List.of("magpie_elements", "matbench_expt_gap")));
   }
 
   @Test
-  void aFirstRunFeaturizesEveryDistinctKeyOnceWithTheKernelsValuesUnderTheirNames() {
-    List<String> log = new ArrayList<>();
-    FeaturizeOutcome outcome = job(shared, log).run("f1", "magpie");
-    long keys = distinctKeys(shared);
-    assertEquals(FeaturizeOutcome.FULL, outcome.mode());
-    assertEquals("new table", outcome.reason());
-    assertEquals(keys, outcome.rowsWritten());
-    assertEquals(keys, outcome.tableRows());
-    String last = log.get(log.size() - 1);
-    assertTrue(last.startsWith(String.format("featurize magpie: %,d rows in ", keys)), last);
-
-    FeatureTable table = new FeatureTable(shared, "magpie");
-    assertEquals(shared.catalog() + ".features.magpie", table.name());
-    assertEquals(keys, table.read().select(FeatureTable.KEY).distinct().count(), "one row per key");
-    List<String> columns = new ArrayList<>(List.of(FeatureTable.KEY));
-    columns.addAll(FeaturizerPresets.featureNames("magpie"));
-    columns.addAll(List.of(FeaturizeJob.MISSING, FeatureTable.VERSION, FeatureTable.ELEMENT_TABLE_SHA256,
-        FeatureTable.RUN_ID));
-    assertEquals(columns, List.of(table.read().columns()));
-
-    CompositionFeaturizer kernel = MagpiePreset.MAGPIE.featurizer(MagpieElementRows.read());
-    assertEquals(List.of(new FeatureTable.Stamp(kernel.version(), MAGPIE_SHA256, keys)), table.stamps(),
-        "the lake's element table is the mirror's file, value for value");
-    double[] expected = new double[kernel.featureCount()];
-    for (Row row : table.read().orderBy(FeatureTable.KEY).limit(40).collectAsList()) {
-      Composition c = Composition.ofKey(row.getString(0));
-      kernel.featurize(c, expected, 0);
-      for (int i = 0; i < expected.length; i++) {
-        assertEquals(expected[i], row.getDouble(1 + i), c + " " + columns.get(1 + i));
-      }
-      assertEquals(kernel.missingValues(c.atomicNumbers(), c.size()), row.getInt(1 + expected.length));
-      assertEquals("f1", row.getAs(FeatureTable.RUN_ID));
-    }
-  }
-
-  @Test
-  void rerunsFeaturizeOnlyNewKeysAndRecomputeEverythingWhenTheElementTableOrVersionChanges() {
-    Lake lake = ingestedLake();
+  void featurizesEveryKeyOnceThenOnlyNewKeysUntilTheElementTableOrTheFeaturizerVersionChanges() {
     FeatureTable table = new FeatureTable(lake, "magpie");
-    FeaturizeJob job = job(lake, new ArrayList<>());
-    long keys = distinctKeys(lake);
-    assertEquals(FeaturizeOutcome.FULL, job.run("r1", "magpie").mode());
-    assertEquals(1, snapshots(lake, table));
+    List<String> log = new ArrayList<>();
+    FeaturizeJob job = job(log);
+    FeaturizeOutcome first = job.run("r1", "magpie");
+    long keys = distinctKeys();
+    assertEquals(FeaturizeOutcome.FULL, first.mode());
+    assertEquals("new table", first.reason());
+    assertEquals(keys, first.rowsWritten());
+    assertEquals(keys, first.tableRows());
+    assertTrue(log.get(log.size() - 1).startsWith(String.format("featurize magpie: %,d rows in ", keys)), log.toString());
+    assertEquals(keys, table.read().select(FeatureTable.KEY).distinct().count(), "one row per key");
+    assertColumnsHoldTheKernelsValuesUnderTheirNames(table, keys);
+    assertEquals(1, snapshots(table));
 
     FeaturizeOutcome again = job.run("r2", "magpie");
     assertEquals(FeaturizeOutcome.UP_TO_DATE, again.mode());
     assertEquals(0, again.rowsWritten());
     assertEquals(keys, again.tableRows());
-    assertEquals(1, snapshots(lake, table), "nothing to do, nothing committed");
+    assertEquals(1, snapshots(table), "nothing to do, nothing committed");
 
-    addObservations(lake, "He", "ClFr", "Cl3Lr", "AgBr14W6", "He");
+    addObservations("Ne", "AtH", "CfO2", "AgBr14W6", "Ne");
     assertEquals(1, table.read().where("composition_key = 'AgBr14W6'").count(), "Ag(W3Br7)2 is featurized already");
     FeaturizeOutcome incremental = job.run("r3", "magpie");
     assertEquals(FeaturizeOutcome.INCREMENTAL, incremental.mode());
@@ -97,9 +74,9 @@ class FeaturizeJobTest {
     assertEquals(3, incremental.rowsWritten());
     assertEquals(3, incremental.rowsWrittenWithMissing(), "each new key has an element that lacks a property");
     assertEquals(keys + 3, incremental.tableRows());
-    assertEquals(EDGE_CASES, runKeys(lake, table, "r3"));
+    assertEquals(List.of("AtH", "CfO2", "Ne"), keysOfRun(table, "r3"));
     assertEquals(keys, table.read().where(FeatureTable.RUN_ID + " = 'r1'").count(), "earlier rows stay");
-    assertEquals(2, snapshots(lake, table), "one append");
+    assertEquals(2, snapshots(table), "one append");
 
     lake.spark().sql("UPDATE " + lake.name(LakeTable.SOURCES) + " SET sha256 = 'changed'"
         + " WHERE source_id = 'magpie_elements'");
@@ -108,7 +85,7 @@ class FeaturizeJobTest {
     assertEquals("element table sha256 " + MAGPIE_SHA256 + " -> changed", newTable.reason());
     assertEquals(keys + 3, newTable.rowsWritten());
     assertEquals(keys + 3, table.read().where(FeatureTable.RUN_ID + " = 'r4'").count(), "every row recomputed");
-    assertEquals(3, snapshots(lake, table), "replaced in one commit");
+    assertEquals(3, snapshots(table), "replaced in one commit");
 
     String before = table.stamps().get(0).featurizerVersion();
     lake.spark().sql("UPDATE " + lake.name(LakeTable.ELEMENT_PROPERTIES) + " SET value = 15.0"
@@ -117,36 +94,39 @@ class FeaturizeJobTest {
     assertEquals(FeaturizeOutcome.FULL, newVersion.mode());
     assertTrue(newVersion.reason().startsWith("featurizer version " + before + " -> magpie-v"), newVersion.reason());
     assertEquals(keys + 3, newVersion.rowsWritten());
-    assertEquals(1, table.stamps().size());
-    assertEquals(4, snapshots(lake, table));
+    assertEquals(List.of(new FeatureTable.Stamp(newVersion.featurizerVersion(), "changed", keys + 3)), table.stamps());
+    assertEquals(4, snapshots(table));
+    String withHydrogen = FormulaParser.parse("BH(PbO2)2").key(); // record 150 of expt_gap.csv
+    assertEquals(15.0, lake.spark().sql("SELECT magpie_minimum_meltingt FROM " + table.name()
+        + " WHERE composition_key = '" + withHydrogen + "'").first().getDouble(0), "H's new melting point is used");
   }
 
   @Test
   void withoutImputationMissingPropertiesStayNaNAndTheAffectedCompositionsAreCounted() {
-    Lake lake = shared;
-    addObservations(lake, EDGE_CASES.toArray(String[]::new));
-    FeaturizeOutcome outcome = job(lake, new ArrayList<>()).run("n1", "magpie_no_imputation");
-    assertEquals(3, outcome.rowsWrittenWithMissing());
-    assertEquals(3, outcome.tableRowsWithMissing());
-    assertEquals(distinctKeys(lake), outcome.tableRows());
+    addObservations("He", "ClFr", "Cl3Lr");
+    FeaturizeOutcome outcome = job(new ArrayList<>()).run("n1", "magpie_no_imputation");
     String anyNaN = String.join(" OR ", FeaturizerPresets.featureNames("magpie_no_imputation").stream()
         .map(c -> "isnan(" + c + ")").toList());
-    assertEquals(EDGE_CASES, lake.spark().sql("SELECT composition_key FROM " + outcome.table() + " WHERE " + anyNaN
-        + " ORDER BY composition_key").collectAsList().stream().map(r -> r.getString(0)).toList());
+    List<String> withNaN = lake.spark().sql("SELECT composition_key FROM " + outcome.table() + " WHERE " + anyNaN)
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+    assertTrue(withNaN.containsAll(List.of("He", "ClFr", "Cl3Lr")), withNaN.toString());
+    assertEquals(withNaN.size(), outcome.tableRowsWithMissing(), "NaN exactly where an element lacks a value");
+    assertEquals(withNaN.size(), outcome.rowsWrittenWithMissing());
+    assertEquals(distinctKeys(), outcome.tableRows());
     assertTrue(Double.isNaN(lake.spark().sql("SELECT magpie_mean_meltingt FROM " + outcome.table()
         + " WHERE composition_key = 'He'").first().getDouble(0)));
   }
 
   @Test
   void fractionsReadNoElementTable() {
-    FeaturizeJob job = job(shared, new ArrayList<>());
+    FeaturizeJob job = job(new ArrayList<>());
     FeaturizeOutcome outcome = job.run("x1", "fractions");
-    assertEquals(distinctKeys(shared), outcome.tableRows());
+    assertEquals(distinctKeys(), outcome.tableRows());
     assertEquals(0, outcome.tableRowsWithMissing());
     assertNull(outcome.elementTableSha256());
-    FeatureTable table = new FeatureTable(shared, "fractions");
+    FeatureTable table = new FeatureTable(lake, "fractions");
     assertFalse(List.of(table.read().columns()).contains(FeaturizeJob.MISSING));
-    Row fe2o3 = shared.spark().sql("SELECT frac_fe, frac_o, frac_h, element_table_sha256 FROM " + table.name()
+    Row fe2o3 = lake.spark().sql("SELECT frac_fe, frac_o, frac_h, element_table_sha256 FROM " + table.name()
         + " WHERE composition_key = 'Fe2O3'").first();
     assertEquals(0.4, fe2o3.getDouble(0), 1e-15);
     assertEquals(0.6, fe2o3.getDouble(1), 1e-15);
@@ -159,31 +139,49 @@ class FeaturizeJobTest {
   void withoutTheElementTableTheMessageSaysWhatToIngest() {
     Lake empty = TestSpark.freshLake();
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> job(empty, new ArrayList<>()).run("e1", "magpie"));
+        () -> new FeaturizeJob(empty, "magpie_elements", 1000, 0, s -> { }).run("e1", "magpie"));
     assertEquals("element table source 'magpie_elements' is not in " + empty.name(LakeTable.SOURCES)
         + ": ingest it first (transferlake ingest --source magpie_elements)", e.getMessage());
   }
 
-  private static Lake ingestedLake() {
-    Lake lake = TestSpark.freshLake();
-    SourceCatalog catalog = SourceCatalog.load(TestPaths.sourcesDir(),
-        new SettingsLoader().withoutSystemProperties().load().properties());
-    new IngestJob(lake, TestPaths.mirror().getPath(), 1_000_000)
-        .run("ingest", catalog.select(List.of("magpie_elements", "matbench_expt_gap")));
-    return lake;
+  /** The table's columns in order, its Parquet settings, and the kernel's values for 40 keys, exactly. */
+  private static void assertColumnsHoldTheKernelsValuesUnderTheirNames(FeatureTable table, long keys) {
+    List<String> columns = new ArrayList<>(List.of(FeatureTable.KEY, FeatureTable.VERSION,
+        FeatureTable.ELEMENT_TABLE_SHA256, FeatureTable.RUN_ID));
+    columns.addAll(FeaturizerPresets.featureNames("magpie"));
+    columns.add(FeaturizeJob.MISSING);
+    assertEquals(columns, List.of(table.read().columns()));
+    Map<String, String> properties = lake.spark().sql("SHOW TBLPROPERTIES " + table.name()).collectAsList()
+        .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
+    assertEquals("false", properties.get("parquet.enable.dictionary"));
+    assertEquals("true", properties.get("write.parquet.dict-encoding-enabled.column.magpie_mode_number"));
+    assertEquals("zstd", properties.get("write.parquet.compression-codec"));
+
+    CompositionFeaturizer kernel = MagpiePreset.MAGPIE.featurizer(MagpieElementRows.read());
+    assertEquals(List.of(new FeatureTable.Stamp(kernel.version(), MAGPIE_SHA256, keys)), table.stamps(),
+        "the lake's element table is the mirror's file, value for value");
+    double[] expected = new double[kernel.featureCount()];
+    for (Row row : table.read().orderBy(FeatureTable.KEY).limit(40).collectAsList()) {
+      Composition c = Composition.ofKey(row.getString(0));
+      kernel.featurize(c, expected, 0);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], row.getDouble(4 + i), c + " " + columns.get(4 + i));
+      }
+      assertEquals(kernel.missingValues(c.atomicNumbers(), c.size()), row.getInt(4 + expected.length));
+    }
   }
 
   /** Small tasks (1,000 keys), so that a run spans several partitions. */
-  private static FeaturizeJob job(Lake lake, List<String> log) {
+  private static FeaturizeJob job(List<String> log) {
     return new FeaturizeJob(lake, "magpie_elements", 1000, 0, log::add);
   }
 
-  private static long distinctKeys(Lake lake) {
+  private static long distinctKeys() {
     return lake.read(LakeTable.OBSERVATIONS).select("composition_key").distinct().count();
   }
 
   /** Observations of a made-up context, one per key. */
-  private static void addObservations(Lake lake, String... keys) {
+  private static void addObservations(String... keys) {
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < keys.length; i++) {
       values.append(i == 0 ? "" : ", ").append("('").append(keys[i]).append("', 1.0, 'band_gap', 'test', 'test', ")
@@ -193,12 +191,12 @@ class FeaturizeJobTest {
         + " (composition_key, value_double, property, fidelity, source_id, record_number) VALUES " + values);
   }
 
-  private static List<String> runKeys(Lake lake, FeatureTable table, String runId) {
+  private static List<String> keysOfRun(FeatureTable table, String runId) {
     return table.read().where(FeatureTable.RUN_ID + " = '" + runId + "'").orderBy(FeatureTable.KEY)
         .select(FeatureTable.KEY).collectAsList().stream().map(r -> r.getString(0)).toList();
   }
 
-  private static long snapshots(Lake lake, FeatureTable table) {
+  private static long snapshots(FeatureTable table) {
     return lake.spark().table(table.name() + ".snapshots").count();
   }
 }

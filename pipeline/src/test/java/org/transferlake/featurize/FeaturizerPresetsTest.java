@@ -27,6 +27,16 @@ class FeaturizerPresetsTest {
   }
 
   @Test
+  void onlyMagpiesElementValueStatisticsAreFewValued() {
+    List<String> few = FeaturizerPresets.fewValuedColumns("magpie");
+    assertEquals(22 * 3, few.size());
+    assertTrue(FeaturizerPresets.featureNames("magpie").containsAll(few));
+    assertTrue(few.stream().allMatch(c -> c.matches("magpie_(minimum|maximum|mode)_.*")), few.toString());
+    assertEquals(few, FeaturizerPresets.fewValuedColumns("magpie_no_imputation"));
+    assertEquals(List.of(), FeaturizerPresets.fewValuedColumns("fractions"));
+  }
+
+  @Test
   void fractionsNeedNoElementTableAndMagpieDoes() {
     assertEquals("fractions", FeaturizerPresets.create("fractions", null).preset());
     IllegalArgumentException e =

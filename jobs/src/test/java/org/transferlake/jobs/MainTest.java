@@ -1,0 +1,64 @@
+package org.transferlake.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.transferlake.testing.TestPaths;
+
+/** Command lines that must stop before any Spark work, with exit code 2 and a message naming the value. */
+class MainTest {
+  @Test
+  void anUnknownPresetStopsFeaturizeNamingIt() {
+    String err = stderrOf(2, "featurize", "--profile", profile(), "--preset", "magpie,magpi");
+    assertTrue(err.contains("transferlake.featurize.presets = [magpie, magpi]: unknown preset 'magpi'"), err);
+  }
+
+  @Test
+  void benchRefusesRowsBelowOne() {
+    String err = stderrOf(2, "bench", "featurize", "--profile", profile(), "--rows", "0");
+    assertTrue(err.contains("bench featurize --rows 0: expected 1 or more"), err);
+  }
+
+  @Test
+  void helpListsTheNewCommands() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream previous = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, Main.execute("--help"));
+    } finally {
+      System.setOut(previous);
+    }
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertTrue(help.contains("featurize") && help.contains("bench"), help);
+  }
+
+  /** The shipped local profile. */
+  private static String profile() {
+    return new java.io.File(TestPaths.project(), "conf/local.conf").getPath();
+  }
+
+  /**
+   * Runs a command line without Surefire's own {@code transferlake.*} system properties, which the
+   * settings would refuse as unknown keys.
+   */
+  private static String stderrOf(int exitCode, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream previous = System.err;
+    Properties saved = (Properties) System.getProperties().clone();
+    saved.stringPropertyNames().stream().filter(k -> k.startsWith("transferlake.")).forEach(System::clearProperty);
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(exitCode, Main.execute(args));
+    } finally {
+      System.setErr(previous);
+      System.setProperties(saved);
+    }
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -28,7 +28,7 @@ ARGS=(--out "$OUT" --trees "$TREES" --hidden "$HIDDEN" --epochs "$EPOCHS" --batc
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== ours (Java 17, DJL $(ls "$HOME/.m2/repository/ai/djl/api" | tail -1))" >&2
 java -Xmx4g -Dai.djl.offline=true -DENGINE_CACHE_DIR="$ROOT/pipeline/target/djl-cache" \
-  -Djna.tmpdir="$OUT/jna" -Dtransferlake.shared.dir="$ROOT/../shared" \
+  -Djna.tmpdir="$OUT/jna" -Dtest.transferlake.shared="$ROOT/../shared" \
   -cp "$ROOT/pipeline/target/test-classes:$ROOT/pipeline/target/classes:$(cat "$OUT/classpath.txt")" \
   org.transferlake.bench.LearnerBenchmark "${ARGS[@]}" >&2
 echo "== theirs ($("$PYTHON" -c 'import sklearn, torch; print("scikit-learn", sklearn.__version__, "/ PyTorch", torch.__version__)'))" >&2

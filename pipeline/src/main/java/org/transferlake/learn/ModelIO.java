@@ -54,12 +54,16 @@ public final class ModelIO {
     writeProvenance(model.provenance(), data);
     model.writeTo(data);
     data.flush();
-    byte[] bytes = body.toByteArray();
+    writeFramed(MAGIC, body.toByteArray(), out);
+  }
+
+  /** Writes {@code magic}, the payload's length, the payload and its SHA-256: the layout of every saved file. */
+  public static void writeFramed(byte[] magic, byte[] payload, OutputStream out) throws IOException {
     DataOutputStream file = new DataOutputStream(out);
-    file.write(MAGIC);
-    file.writeInt(bytes.length);
-    file.write(bytes);
-    file.write(sha256(bytes));
+    file.write(magic);
+    file.writeInt(payload.length);
+    file.write(payload);
+    file.write(sha256(payload));
     file.flush();
   }
 
@@ -75,14 +79,32 @@ public final class ModelIO {
    * @param what names the file or artifact in error messages
    */
   public static Model load(InputStream in, String what) throws IOException {
+    byte[] bytes = readFramed(MAGIC, in, what, "a transferlake model");
+    DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
+    Provenance provenance = readProvenance(data);
+    Reader reader = READERS.get(provenance.learner());
+    if (reader == null) {
+      throw new ModelFormatException(what + ": no reader for learner '" + provenance.learner() + "' (known: "
+          + String.join(", ", new java.util.TreeSet<>(READERS.keySet())) + ")");
+    }
+    return reader.read(data, provenance);
+  }
+
+  /**
+   * Reads what {@link #writeFramed} wrote and checks it.
+   *
+   * @param kind what the file should be, for the bad-header message
+   * @throws ModelFormatException when the header, the length or the checksum is wrong, or the file is truncated
+   */
+  public static byte[] readFramed(byte[] magic, InputStream in, String what, String kind) throws IOException {
     DataInputStream file = new DataInputStream(in);
-    byte[] magic = new byte[MAGIC.length];
+    byte[] found = new byte[magic.length];
     byte[] bytes;
     byte[] stored = new byte[32];
     try {
-      file.readFully(magic);
-      if (!Arrays.equals(magic, MAGIC)) {
-        throw new ModelFormatException(what + " is not a transferlake model (bad header)");
+      file.readFully(found);
+      if (!Arrays.equals(found, magic)) {
+        throw new ModelFormatException(what + " is not " + kind + " (bad header)");
       }
       int length = file.readInt();
       if (length < 0 || length > (1 << 30)) {
@@ -99,14 +121,7 @@ public final class ModelIO {
       throw new ModelFormatException(what + " is corrupt: checksum " + HexFormat.of().formatHex(actual)
           + " differs from the stored " + HexFormat.of().formatHex(stored));
     }
-    DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
-    Provenance provenance = readProvenance(data);
-    Reader reader = READERS.get(provenance.learner());
-    if (reader == null) {
-      throw new ModelFormatException(what + ": no reader for learner '" + provenance.learner() + "' (known: "
-          + String.join(", ", new java.util.TreeSet<>(READERS.keySet())) + ")");
-    }
-    return reader.read(data, provenance);
+    return bytes;
   }
 
   public static Model fromBytes(byte[] bytes, String what) throws IOException {
@@ -157,7 +172,7 @@ public final class ModelIO {
         Instant.ofEpochMilli(in.readLong()));
   }
 
-  private static void writeMap(Map<String, String> map, DataOutputStream out) throws IOException {
+  public static void writeMap(Map<String, String> map, DataOutputStream out) throws IOException {
     out.writeInt(map.size());
     for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
       out.writeUTF(e.getKey());
@@ -165,7 +180,7 @@ public final class ModelIO {
     }
   }
 
-  private static Map<String, String> readMap(DataInputStream in) throws IOException {
+  public static Map<String, String> readMap(DataInputStream in) throws IOException {
     int n = in.readInt();
     Map<String, String> map = new TreeMap<>();
     for (int i = 0; i < n; i++) {
@@ -174,7 +189,7 @@ public final class ModelIO {
     return map;
   }
 
-  private static byte[] sha256(byte[] bytes) {
+  public static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (NoSuchAlgorithmException e) {

@@ -14,6 +14,8 @@ import org.transferlake.learn.TrainingSet;
 public final class Difference implements Architecture {
   public static final String NAME = "difference";
 
+  static final String USE_MEASURED = "use_measured";
+
   private final boolean useMeasured;
 
   public Difference(boolean useMeasured) {
@@ -36,15 +38,20 @@ public final class Difference implements Architecture {
       throw new IllegalArgumentException(NAME + " takes exactly one source context (got " + sources.size()
           + "); use latent_variable for several");
     }
-    SourceModels.Estimate s = sources.estimate(0, target.keys(), target.x(), useMeasured);
+    SourceEstimator.Estimate s = sources.estimate(0, target.keys(), target.x(), useMeasured);
     double[] residual = new double[target.rows()];
     for (int i = 0; i < residual.length; i++) {
       residual[i] = target.y()[i] - s.mean()[i];
     }
     Model g = learner.fit(TrainingSet.of(target.x(), residual, Label.regression("residual")), seed);
-    Label label = target.label();
-    return new Fitted(NAME, (keys, x) -> {
-      SourceModels.Estimate source = sources.estimate(0, keys, x, useMeasured);
+    return assemble(g, target.label(), java.util.Map.of(USE_MEASURED, Boolean.toString(useMeasured)), sources);
+  }
+
+  /** @param options {@code use_measured}: a composition's measured source value replaces the source model's */
+  static TransferModel assemble(Model g, Label label, java.util.Map<String, String> options, SourceEstimator sources) {
+    boolean measured = TransferModels.flag(options, USE_MEASURED);
+    return new Fitted(NAME, g, label, options, sources, (keys, x) -> {
+      SourceEstimator.Estimate source = sources.estimate(0, keys, x, measured);
       Prediction correction = g.predict(x);
       double[] mean = correction.mean(0);
       double[] std = correction.std(0);

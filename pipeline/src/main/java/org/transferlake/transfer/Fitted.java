@@ -1,9 +1,17 @@
 package org.transferlake.transfer;
 
+import java.util.Map;
+import org.transferlake.learn.Label;
+import org.transferlake.learn.Model;
 import org.transferlake.learn.Prediction;
 
-/** A fitted architecture as its name and its prediction function. */
-record Fitted(String architecture, Predictor predictor) implements TransferModel {
+/** A fitted architecture: its parts, and its prediction function built from them. */
+record Fitted(String architecture, Model model, Label target, Map<String, String> options, SourceEstimator sources,
+    Predictor predictor) implements TransferModel {
+
+  Fitted {
+    options = Map.copyOf(options);
+  }
 
   /** How a fitted architecture predicts. */
   @FunctionalInterface

@@ -1,5 +1,6 @@
 package org.transferlake.transfer;
 
+import org.transferlake.learn.Label;
 import org.transferlake.learn.Learner;
 import org.transferlake.learn.Model;
 import org.transferlake.learn.Prediction;
@@ -16,6 +17,8 @@ import org.transferlake.learn.TrainingSet;
  */
 public final class LatentVariable implements Architecture {
   public static final String NAME = "latent_variable";
+
+  static final String ADD_SOURCE_VARIANCE = "add_source_variance";
 
   private final boolean useMeasured;
   private final boolean addSourceVariance;
@@ -36,13 +39,25 @@ public final class LatentVariable implements Architecture {
     if (sources.size() == 0) {
       throw new IllegalArgumentException(NAME + " needs at least one source context");
     }
-    Latent train = augment(sources, target.keys(), target.x());
+    Latent train = augment(sources, target.keys(), target.x(), useMeasured);
     Model h = learner.fit(TrainingSet.of(train.x, target.y(), target.label()), seed);
-    boolean regression = !target.label().isClassification();
-    return new Fitted(NAME, (keys, x) -> {
-      Latent latent = augment(sources, keys, x);
+    return assemble(h, target.label(), java.util.Map.of(Difference.USE_MEASURED, Boolean.toString(useMeasured),
+        ADD_SOURCE_VARIANCE, Boolean.toString(addSourceVariance)), sources);
+  }
+
+  /**
+   * @param options {@code use_measured} (a measured source value replaces the source model's) and {@code
+   *     add_source_variance}
+   */
+  static TransferModel assemble(Model h, Label target, java.util.Map<String, String> options,
+      SourceEstimator sources) {
+    boolean measured = TransferModels.flag(options, Difference.USE_MEASURED);
+    boolean addVariance = TransferModels.flag(options, ADD_SOURCE_VARIANCE);
+    boolean regression = !target.isClassification();
+    return new Fitted(NAME, h, target, options, sources, (keys, x) -> {
+      Latent latent = augment(sources, keys, x, measured);
       Prediction p = h.predict(latent.x);
-      if (!regression || !addSourceVariance) {
+      if (!regression || !addVariance) {
         return p;
       }
       double[] mean = p.mean(0);
@@ -50,16 +65,16 @@ public final class LatentVariable implements Architecture {
       for (int i = 0; i < std.length; i++) {
         std[i] = Math.sqrt(std[i] * std[i] + latent.variance[i]);
       }
-      return Prediction.regression(target.label(), mean, std);
+      return Prediction.regression(target, mean, std);
     });
   }
 
   /** Features followed by one column per source, and the summed variance of the predicted source values. */
-  private Latent augment(SourceModels sources, String[] keys, double[][] x) {
+  private static Latent augment(SourceEstimator sources, String[] keys, double[][] x, boolean useMeasured) {
     int k = sources.size();
     double[][] out = new double[x.length][];
     double[] variance = new double[x.length];
-    SourceModels.Estimate[] estimates = new SourceModels.Estimate[k];
+    SourceEstimator.Estimate[] estimates = new SourceEstimator.Estimate[k];
     for (int s = 0; s < k; s++) {
       estimates[s] = sources.estimate(s, keys, x, useMeasured);
     }

@@ -74,6 +74,10 @@ public final class MultiTask implements Architecture {
       y.add(row);
     });
     Model model = learner.fit(new TrainingSet(x.toArray(new double[0][]), y.toArray(new double[0][]), labels), seed);
-    return new Fitted(NAME, (keys, rows) -> model.predict(rows).select(0));
+    return assemble(model, target.label());
+  }
+
+  static TransferModel assemble(Model model, Label target) {
+    return new Fitted(NAME, model, target, Map.of(), null, (keys, rows) -> model.predict(rows).select(0));
   }
 }

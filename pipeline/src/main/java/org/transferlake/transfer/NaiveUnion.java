@@ -2,6 +2,7 @@ package org.transferlake.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.transferlake.learn.Label;
 import org.transferlake.learn.Learner;
 import org.transferlake.learn.Model;
 import org.transferlake.learn.Prediction;
@@ -14,6 +15,8 @@ import org.transferlake.learn.TrainingSet;
 public final class NaiveUnion implements Architecture {
   public static final String NAME = "naive_union";
   public static final String WITH_CONTEXT = "union_context";
+
+  private static final String FLAGS = "flags";
 
   private final boolean contextFlags;
 
@@ -58,8 +61,13 @@ public final class NaiveUnion implements Architecture {
     }
     double[] labels = y.stream().mapToDouble(Double::doubleValue).toArray();
     Model model = learner.fit(TrainingSet.of(x.toArray(new double[0][]), labels, target.label()), seed);
-    String name = name();
-    return new Fitted(name, (keys, rows) -> {
+    return assemble(name(), model, target.label(), java.util.Map.of(FLAGS, Integer.toString(flags)));
+  }
+
+  /** @param options {@code flags}: the number of one-hot context columns after the features (0: none) */
+  static TransferModel assemble(String name, Model model, Label target, java.util.Map<String, String> options) {
+    int flags = Integer.parseInt(options.getOrDefault(FLAGS, "0"));
+    return new Fitted(name, model, target, options, null, (keys, rows) -> {
       double[][] flagged = new double[rows.length][];
       for (int i = 0; i < rows.length; i++) {
         flagged[i] = withFlags(rows[i], flags, 0);

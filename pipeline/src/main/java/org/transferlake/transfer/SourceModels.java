@@ -15,7 +15,7 @@ import org.transferlake.learn.TrainingSet;
  * source has seen gets its value from the model that did not see it, so stage two never trains on in-sample
  * predictions.
  */
-public final class SourceModels implements java.io.Serializable {
+public final class SourceModels implements SourceEstimator, java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<ContextSet> sources;
@@ -55,8 +55,14 @@ public final class SourceModels implements java.io.Serializable {
     return of(sources, SourceLearners.only(learner), folds, seed);
   }
 
+  @Override
   public int size() {
     return sources.size();
+  }
+
+  @Override
+  public String context(int i) {
+    return sources.get(i).context();
   }
 
   public ContextSet source(int i) {
@@ -67,6 +73,7 @@ public final class SourceModels implements java.io.Serializable {
    * The source's value for each composition: measured where the source has it and {@code useMeasured}, else
    * predicted by a model that never saw the composition.
    */
+  @Override
   public Estimate estimate(int i, String[] keys, double[][] x, boolean useMeasured) {
     int n = keys.length;
     double[] mean = new double[n];
@@ -102,8 +109,14 @@ public final class SourceModels implements java.io.Serializable {
     return new Estimate(mean, std, isMeasured);
   }
 
-  /** A source value per row: mean, standard deviation (0 when measured), and whether it was measured. */
-  public record Estimate(double[] mean, double[] std, boolean[] measured) {}
+  /** Every source's measured values and its model on all rows (trained now if not yet), for a saved model. */
+  public FrozenSources freeze() {
+    List<FrozenSources.Source> out = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      out.add(new FrozenSources.Source(sources.get(i).context(), measured.get(i), fullModel(i)));
+    }
+    return new FrozenSources(out);
+  }
 
   private static void fill(Model model, List<Integer> rows, double[][] x, double[] mean, double[] std) {
     if (rows.isEmpty()) {

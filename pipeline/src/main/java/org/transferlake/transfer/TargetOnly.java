@@ -1,5 +1,6 @@
 package org.transferlake.transfer;
 
+import org.transferlake.learn.Label;
 import org.transferlake.learn.Learner;
 import org.transferlake.learn.Model;
 import org.transferlake.learn.Prediction;
@@ -18,6 +19,10 @@ public final class TargetOnly implements Architecture {
   public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
     ContextSet t = data.target();
     Model model = learner.fit(TrainingSet.of(t.x(), t.y(), t.label()), seed);
-    return new Fitted(NAME, (keys, x) -> model.predict(x));
+    return assemble(model, t.label());
+  }
+
+  static TransferModel assemble(Model model, Label target) {
+    return new Fitted(NAME, model, target, java.util.Map.of(), null, (keys, x) -> model.predict(x));
   }
 }

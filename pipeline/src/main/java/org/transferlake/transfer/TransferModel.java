@@ -1,8 +1,15 @@
 package org.transferlake.transfer;
 
+import java.util.Map;
+import org.transferlake.learn.Label;
+import org.transferlake.learn.Model;
 import org.transferlake.learn.Prediction;
 
-/** A fitted architecture: predicts the target context (mean and standard deviation) for compositions. */
+/**
+ * A fitted architecture: predicts the target context (mean and standard deviation) for compositions. It is made
+ * of its stage-two model, the options settled when it was fitted, and the source estimates it reads; {@link
+ * TransferModels#assemble} rebuilds an identical one from these parts.
+ */
 public interface TransferModel {
   String architecture();
 
@@ -13,4 +20,16 @@ public interface TransferModel {
    * @param x their features, in the order the model was trained with
    */
   Prediction predict(String[] keys, double[][] x);
+
+  /** The one model trained on target rows (stage two, or the whole model for a single-stage architecture). */
+  Model model();
+
+  /** The target context's label. */
+  Label target();
+
+  /** What {@link TransferModels#assemble} needs besides the parts: the architecture's settings and fitted facts. */
+  Map<String, String> options();
+
+  /** The source estimates the predictions read, or null for an architecture that reads none. */
+  SourceEstimator sources();
 }

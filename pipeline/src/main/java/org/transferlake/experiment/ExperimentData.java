@@ -10,9 +10,11 @@ import org.transferlake.transfer.ContextSet;
  * it came from, outer fold) and the source contexts aggregated to one row per composition.
  *
  * @param y the value per record; for a classification target the class index into {@code label.classes()}
+ * @param featureColumns the features table's columns, in the order of every row of {@code x}
  */
 public record ExperimentData(Label label, String[] keys, double[][] x, double[] y, String[] sourceFiles,
-    long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext) implements Serializable {
+    long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext, List<String> featureColumns)
+    implements Serializable {
 
   public int rows() {
     return keys.length;

@@ -119,7 +119,8 @@ public final class ExperimentDataLoader {
     for (ExperimentDefinition.SourceSpec s : e.sources()) {
       sources.add(source(e, s, keyed));
     }
-    return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id());
+    return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id(),
+        List.copyOf(featureColumns));
   }
 
   private Dataset<Row> observations(ContextRef c) {

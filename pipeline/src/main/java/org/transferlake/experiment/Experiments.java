@@ -4,7 +4,9 @@ import java.io.File;
 import java.util.List;
 import org.transferlake.config.Settings;
 import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeLocation;
 import org.transferlake.lineage.Lineage;
+import org.transferlake.registry.ModelRegistry;
 import org.transferlake.transfer.SourceLearners;
 import org.transferlake.transfer.SourceModels;
 
@@ -27,8 +29,13 @@ public final class Experiments {
         Lineage.fromLake(lake, settings.excludeFlaggedSources())).load(e);
   }
 
+  /** The registry of final models, artifacts beside the lake's tables. */
+  public ModelRegistry registry() {
+    return new ModelRegistry(lake, LakeLocation.of(settings.lakeRoot()).artifacts());
+  }
+
   public TrainJob.Plan plan(ExperimentDefinition e, ExperimentData data) {
-    return new TrainJob(lake).plan(e, data);
+    return new TrainJob(lake, registry()).plan(e, data);
   }
 
   public List<UnitResult> train(ExperimentDefinition e, ExperimentData data, String runId) {
@@ -38,6 +45,6 @@ public final class Experiments {
         e.seed());
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
         : 4 * lake.spark().sparkContext().defaultParallelism();
-    return new TrainJob(lake).run(runId, e, data, sources, partitions, settings.renderProjectSettings());
+    return new TrainJob(lake, registry()).run(runId, e, data, sources, partitions, settings.renderProjectSettings());
   }
 }

@@ -23,6 +23,7 @@ import org.transferlake.lake.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.learn.Versions;
+import org.transferlake.registry.ModelRegistry;
 import org.transferlake.transfer.SourceModels;
 
 /**
@@ -34,9 +35,11 @@ public final class TrainJob {
   private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
 
   private final Lake lake;
+  private final ModelRegistry registry;
 
-  public TrainJob(Lake lake) {
+  public TrainJob(Lake lake, ModelRegistry registry) {
     this.lake = lake;
+    this.registry = registry;
   }
 
   /** What {@code train --dry-run} prints: the units and a rough time. */
@@ -83,6 +86,7 @@ public final class TrainJob {
       List<UnitResult> collected = results.collect();
       progress.finish();
       write(runId, e, data, collected);
+      registerFinalModels(runId, e, data, collected, jsc, shared);
       recordRun(runId, e, units.size(), started, snapshots, settings);
       return collected;
     } finally {
@@ -91,12 +95,43 @@ public final class TrainJob {
     }
   }
 
-  /** Trains the source models every unit shares, on the driver, before the units start. */
+  /**
+   * Trains the source models every unit shares, on the driver, before the units start: the cross-fitted ones the
+   * target's compositions need, and each source's model on all rows, which final models keep.
+   */
   private static void prepareSources(ExperimentDefinition e, ExperimentData data, SourceModels sources) {
     boolean stageOne = e.architectures().contains("difference") || e.architectures().contains("latent_variable");
     for (int i = 0; stageOne && i < sources.size(); i++) {
       sources.estimate(i, data.keys(), data.x(), e.useMeasured());
     }
+    if (stageOne) {
+      sources.freeze();
+    }
+  }
+
+  /**
+   * Refits each architecture and learner's chosen hyperparameters on every target row, one Spark task each, and
+   * registers the models with the cross-validated scores that chose them.
+   */
+  private void registerFinalModels(String runId, ExperimentDefinition e, ExperimentData data,
+      List<UnitResult> results, JavaSparkContext jsc, Broadcast<Shared> shared) {
+    List<FinalChoice> choices = FinalChoice.choose(results, data.label().isClassification());
+    if (choices.isEmpty()) {
+      LOG.info("run {}: no unit trained on whole folds (learning-curve without 'all'), so no model registered", runId);
+      return;
+    }
+    Map<String, String> about = Map.of("experiment", e.name(), "run_id", runId, "features", e.features(),
+        "config_sha256", e.definitionSha256());
+    List<FinalFit> fits = jsc.parallelize(choices, choices.size()).map(choice -> {
+      Shared s = shared.value();
+      return new UnitRunner(s.experiment(), s.data(), s.sources()).fitFinal(choice, about);
+    }).collect();
+    try {
+      registry.write(runId, e.name(), data.targetContext(), e.features(), fits);
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException("run " + runId + ": cannot write model artifacts", ex);
+    }
+    LOG.info("run {}: registered {} final models in {}", runId, fits.size(), lake.name(LakeTable.REGISTRY));
   }
 
   private void write(String runId, ExperimentDefinition e, ExperimentData data, List<UnitResult> results) {

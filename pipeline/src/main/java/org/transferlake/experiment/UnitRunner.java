@@ -57,6 +57,47 @@ public final class UnitRunner {
         mean, std, probabilities);
   }
 
+  /**
+   * Refits a final choice on every target row and saves it as an artifact: what the registry keeps.
+   *
+   * @param about facts the artifact carries besides the model (experiment, run id, ...)
+   */
+  public FinalFit fitFinal(FinalChoice choice, Map<String, String> about) throws java.io.IOException {
+    long seed = Seeds.derive(experiment.seed(), "final|" + choice.architecture() + "|" + choice.learner(), 0);
+    Architecture architecture = Architectures.create(choice.architecture(), experiment);
+    Learner learner = Learners.create(choice.learner(), choice.params(), 1);
+    long t0 = System.nanoTime();
+    TransferModel model = fit(architecture, learner, Folds.all(data.rows()), seed);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    java.util.Set<String> elements = new java.util.TreeSet<>();
+    addElements(data.keys(), elements);
+    if (!choice.architecture().equals("target_only")) {
+      data.sources().forEach(s -> addElements(s.keys(), elements));
+    }
+    Map<String, String> facts = new java.util.TreeMap<>(about);
+    facts.put("architecture", choice.architecture());
+    facts.put("learner", choice.learner());
+    facts.put("params", choice.paramsText());
+    facts.put("target_context", data.targetContext());
+    facts.put("seed", Long.toString(seed));
+    for (int i = 0; i < data.sources().size(); i++) {
+      facts.put("source_context." + i, data.sources().get(i).context());
+    }
+    byte[] artifact = new org.transferlake.registry.TransferArtifact(model, facts, data.featureColumns(),
+        List.copyOf(elements)).toBytes();
+    return new FinalFit(choice, artifact, seconds, seed, data.rows(), model.model().provenance(),
+        List.copyOf(elements));
+  }
+
+  private static void addElements(String[] keys, java.util.Set<String> into) {
+    for (String key : keys) {
+      org.transferlake.composition.Composition c = org.transferlake.composition.Composition.ofKey(key);
+      for (int i = 0; i < c.size(); i++) {
+        into.add(c.element(i));
+      }
+    }
+  }
+
   private TransferModel fit(Architecture architecture, Learner learner, int[] rows, long seed) {
     List<ContextSet> sourceSets = java.util.stream.IntStream.range(0, sources.size()).mapToObj(sources::source).toList();
     return architecture.fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);

@@ -48,6 +48,13 @@ public enum LakeTable {
           + " params STRING, candidates INT, inner_score DOUBLE, mae DOUBLE, rmse DOUBLE, accuracy DOUBLE,"
           + " log_loss DOUBLE",
       "experiment", null),
+  REGISTRY("models", "registry",
+      "run_id STRING, experiment STRING, target_context STRING, architecture STRING, learner STRING, params STRING,"
+          + " selected_by STRING, features STRING, cv_metric STRING, cv_score DOUBLE, cv_score_sd DOUBLE,"
+          + " cv_mae DOUBLE, cv_rmse DOUBLE, cv_folds INT, n_train INT, seed BIGINT, artifact STRING,"
+          + " artifact_sha256 STRING, artifact_bytes BIGINT, seen_elements ARRAY<STRING>,"
+          + " provenance MAP<STRING, STRING>, fit_seconds DOUBLE, created_at TIMESTAMP",
+      null, null),
   RUNS("ops", "runs",
       "run_id STRING, kind STRING, experiment STRING, status STRING, units BIGINT, started_at TIMESTAMP,"
           + " finished_at TIMESTAMP, seconds DOUBLE, code_version STRING, config_sha256 STRING, definition STRING,"

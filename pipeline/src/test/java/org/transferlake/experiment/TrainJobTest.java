@@ -22,6 +22,7 @@ import org.transferlake.ingest.SourceCatalog;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Lineage;
+import org.transferlake.registry.ModelRegistry;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 import org.transferlake.transfer.SourceModels;
@@ -47,6 +48,7 @@ class TrainJobTest {
   private static ExperimentDefinition experiment;
   private static ExperimentData data;
   private static SourceModels sources;
+  private static ModelRegistry registry;
 
   @BeforeAll
   static void ingestFeaturizeAndTrain() throws IOException {
@@ -60,7 +62,8 @@ class TrainJobTest {
     experiment = ExperimentCatalog.load(dir, "small");
     data = loader().load(experiment);
     sources = SourceModels.of(data.sources(), Learners.create("forest", experiment.sourceParams(), 0), 0, 7);
-    new TrainJob(lake).run("run-a", experiment, data, sources, 4, "test");
+    registry = new ModelRegistry(lake, TestSpark.tempDir("artifacts").toURI().toString());
+    new TrainJob(lake, registry).run("run-a", experiment, data, sources, 4, "test");
   }
 
   private static ExperimentDataLoader loader() {
@@ -80,7 +83,8 @@ class TrainJobTest {
   private static List<Row> sql(String query) {
     return lake.spark().sql(query.replace("{m}", lake.name(LakeTable.METRICS))
         .replace("{p}", lake.name(LakeTable.PREDICTIONS)).replace("{s}", lake.name(LakeTable.SELECTED))
-        .replace("{r}", lake.name(LakeTable.RUNS))).collectAsList();
+        .replace("{r}", lake.name(LakeTable.RUNS))
+        .replace("{g}", lake.name(LakeTable.REGISTRY))).collectAsList();
   }
 
   @Test
@@ -139,7 +143,7 @@ class TrainJobTest {
       }
     }
     ExperimentData tampered = new ExperimentData(data.label(), data.keys(), data.x(), changed, data.sourceFiles(),
-        data.recordNumbers(), data.folds(), data.sources(), data.targetContext());
+        data.recordNumbers(), data.folds(), data.sources(), data.targetContext(), data.featureColumns());
     WorkUnit unit = UnitPlan.expand(experiment, 5).stream()
         .filter(u -> u.fold() == 0 && u.architecture().equals("latent_variable") && u.nTrain() == 0).findFirst()
         .orElseThrow();
@@ -151,8 +155,8 @@ class TrainJobTest {
 
   @Test
   void sameConfigSameMetricsWhateverThePartitioningAndARerunReplacesItsRows() {
-    new TrainJob(lake).run("run-b", experiment, data, sources, 1, "test");
-    new TrainJob(lake).run("run-b", experiment, data, sources, 3, "test");
+    new TrainJob(lake, registry).run("run-b", experiment, data, sources, 1, "test");
+    new TrainJob(lake, registry).run("run-b", experiment, data, sources, 3, "test");
     String columns = "unit_id, n_train, n_test, seed, mae, rmse, r2, max_error, within_1sd, inner_score";
     List<Row> a = sql("SELECT " + columns + " FROM {m} WHERE run_id = 'run-a' ORDER BY unit_id");
     List<Row> b = sql("SELECT " + columns + " FROM {m} WHERE run_id = 'run-b' ORDER BY unit_id");
@@ -163,6 +167,54 @@ class TrainJobTest {
     assertEquals("published", runs.get(0).getString(1));
     assertEquals(40L, runs.get(0).getLong(2));
     assertTrue(runs.get(0).getMap(3).size() == 2, "snapshots of observations and features");
+  }
+
+  @Test
+  void eachArchitectureAndLearnerRegistersOneFinalModelChosenByInnerValidation() throws IOException {
+    List<Row> rows = sql("SELECT architecture, learner, params, selected_by, cv_metric, cv_score, cv_folds, n_train,"
+        + " artifact_sha256, size(seen_elements) FROM {g} WHERE run_id = 'run-a' ORDER BY architecture");
+    assertEquals(2, rows.size());
+    List<Row> selected = sql("SELECT architecture, params, count(*) AS folds FROM {s} WHERE run_id = 'run-a'"
+        + " AND n_train > 200 GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2");
+    for (Row r : rows) {
+      assertEquals("inner_cv", r.getString(3));
+      assertEquals("mae", r.getString(4));
+      assertEquals(5, r.getInt(6));
+      assertEquals(data.rows(), r.getInt(7), "refit on every target record");
+      assertTrue(r.getInt(9) > 50, "elements the model saw");
+      Row mostChosen = selected.stream().filter(s -> s.getString(0).equals(r.getString(0))).findFirst().orElseThrow();
+      assertEquals(mostChosen.getString(1), r.getString(2), "the hyperparameters inner validation chose most");
+      double nested = sql("SELECT avg(m.mae) FROM {s} m WHERE run_id = 'run-a' AND n_train > 200 AND architecture = '"
+          + r.getString(0) + "'").get(0).getDouble(0);
+      assertEquals(nested, r.getDouble(5), 1e-12, "the nested estimate: each fold's own choice, scored outside");
+    }
+
+    ModelRegistry.Entry entry = registry.find("small", "latent_variable", "forest", "run-a");
+    assertEquals("run-a", entry.runId());
+    org.transferlake.registry.TransferArtifact artifact = registry.load(entry);
+    assertEquals(data.featureColumns(), artifact.featureColumns());
+    int[] some = {0, 1, 2, 3, 4};
+    var set = data.targetSet(some);
+    double[] mean = artifact.model().predict(set.keys(), set.x()).mean(0);
+    for (int i = 0; i < some.length; i++) {
+      assertTrue(Math.abs(mean[i] - set.y()[i]) < 3, "a refit model predicts its own training rows closely");
+    }
+    SettingsException none = assertThrows(SettingsException.class,
+        () -> registry.find("small", "multi_task", "forest", null));
+    assertTrue(none.getMessage().contains("latent_variable/forest (run run-a)"), none.getMessage());
+  }
+
+  @Test
+  void aChangedArtifactIsRefusedInsteadOfPredicting() throws IOException {
+    ModelRegistry.Entry entry = registry.find("small", "target_only", "forest", "run-a");
+    java.nio.file.Path copy = Files.createTempFile("artifact", ".tlm");
+    byte[] bytes = Files.readAllBytes(java.nio.file.Path.of(java.net.URI.create(entry.artifact())));
+    bytes[bytes.length / 3] ^= 1;
+    Files.write(copy, bytes);
+    ModelRegistry.Entry tampered = new ModelRegistry.Entry(entry.runId(), entry.experiment(), entry.architecture(),
+        entry.learner(), entry.params(), copy.toUri().toString(), entry.sha256(), entry.cvScore(), entry.cvMetric());
+    var e = assertThrows(org.transferlake.learn.ModelFormatException.class, () -> registry.load(tampered));
+    assertTrue(e.getMessage().contains("but the registry recorded " + entry.sha256()), e.getMessage());
   }
 
   @Test

@@ -71,7 +71,8 @@ public final class ModelRegistry {
 
   /**
    * The registered model of an experiment's architecture and learner: from {@code runId}, or from the newest
-   * published run that registered one.
+   * published run that registered one. With {@code architecture} or {@code learner} null, the one with the best
+   * (lowest) cross-validated score among those of that run that match the rest.
    *
    * @throws SettingsException when none is registered, listing what is
    */
@@ -83,16 +84,22 @@ public final class ModelRegistry {
         + " WHERE r.experiment = '" + quote(experiment) + "'"
         + " ORDER BY p.finished_at DESC, r.run_id DESC").collectAsList();
     List<String> known = new ArrayList<>();
+    Row best = null;
     for (Row r : rows) {
       known.add(r.getString(2) + "/" + r.getString(3) + " (run " + r.getString(0) + ")");
-      if (r.getString(2).equals(architecture) && r.getString(3).equals(learner)
-          && (runId == null || r.getString(0).equals(runId))) {
-        return new Entry(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-            r.getString(5), r.getString(6), r.getDouble(7), r.getString(8));
+      boolean matches = (architecture == null || r.getString(2).equals(architecture))
+          && (learner == null || r.getString(3).equals(learner)) && (runId == null || r.getString(0).equals(runId));
+      if (matches && (best == null || (r.getString(0).equals(best.getString(0)) && r.getDouble(7) < best.getDouble(7)))) {
+        best = r;
       }
     }
-    throw new SettingsException("no registered model for experiment " + experiment + ", architecture "
-        + architecture + ", learner " + learner + (runId == null ? "" : ", run " + runId) + " in "
+    if (best != null) {
+      return new Entry(best.getString(0), best.getString(1), best.getString(2), best.getString(3),
+          best.getString(4), best.getString(5), best.getString(6), best.getDouble(7), best.getString(8));
+    }
+    throw new SettingsException("no registered model for experiment " + experiment
+        + (architecture == null ? "" : ", architecture " + architecture) + (learner == null ? "" : ", learner " + learner)
+        + (runId == null ? "" : ", run " + runId) + " in "
         + lake.name(LakeTable.REGISTRY) + (known.isEmpty() ? " (none for this experiment: run `transferlake train"
         + " --experiment " + experiment + "` first)" : "; registered: " + String.join(", ", known)));
   }
@@ -103,6 +110,15 @@ public final class ModelRegistry {
    * @throws org.transferlake.learn.ModelFormatException when the file differs from what was registered or is damaged
    */
   public TransferArtifact load(Entry entry) throws IOException {
+    return TransferArtifact.fromBytes(bytes(entry), entry.artifact());
+  }
+
+  /**
+   * An entry's artifact file, checked against the SHA-256 the registry recorded.
+   *
+   * @throws org.transferlake.learn.ModelFormatException when the file differs from what was registered
+   */
+  public byte[] bytes(Entry entry) throws IOException {
     Path file = new Path(entry.artifact());
     byte[] bytes;
     try (InputStream in = file.getFileSystem(lake.spark().sparkContext().hadoopConfiguration()).open(file)) {
@@ -113,7 +129,7 @@ public final class ModelRegistry {
       throw new org.transferlake.learn.ModelFormatException(file + " has SHA-256 " + sha + " but the registry"
           + " recorded " + entry.sha256() + " for run " + entry.runId() + ": the file was changed or damaged");
     }
-    return TransferArtifact.fromBytes(bytes, file.toString());
+    return bytes;
   }
 
   private static Double nullIfNaN(double v) {

@@ -205,6 +205,45 @@ class TrainJobTest {
   }
 
   @Test
+  void predictScoresFormulasAsTheModelWouldAndFlagsWhatItNeverSaw() throws IOException {
+    ModelRegistry.Entry entry = registry.find("small", "latent_variable", "forest", "run-a");
+    org.transferlake.registry.TransferArtifact artifact = registry.load(entry);
+    String trained = data.keys()[0];
+    List<Row> input = List.of(org.apache.spark.sql.RowFactory.create("a", trained),
+        org.apache.spark.sql.RowFactory.create("b", "Pm2O3"), org.apache.spark.sql.RowFactory.create("c", "Qq2O"),
+        org.apache.spark.sql.RowFactory.create("d", null));
+    var frame = lake.spark().createDataFrame(input,
+        org.apache.spark.sql.types.StructType.fromDDL("id STRING, formula STRING"));
+    List<Row> out = new org.transferlake.predict.PredictJob(lake, registry, "magpie_elements")
+        .predict(frame, "formula", entry).orderBy("id").collectAsList();
+    assertEquals(4, out.size(), "every input row comes back");
+
+    Row known = out.get(0);
+    double expected = artifact.model().predict(new String[] {trained}, new double[][] {data.x()[0]}).mean(0)[0];
+    assertEquals(expected, known.getDouble(known.fieldIndex("prediction_mean")), 1e-12);
+    assertTrue(known.getDouble(known.fieldIndex("prediction_std")) > 0);
+    assertTrue(known.getList(known.fieldIndex("unseen_elements")).isEmpty());
+    assertEquals(trained, known.getString(known.fieldIndex("composition_key")));
+
+    Row novel = out.get(1);
+    List<String> unseen = new ArrayList<>();
+    for (String element : List.of("O", "Pm")) {
+      if (!artifact.seenElements().contains(element)) {
+        unseen.add(element);
+      }
+    }
+    assertEquals(unseen, novel.getList(novel.fieldIndex("unseen_elements")));
+    assertTrue(!novel.isNullAt(novel.fieldIndex("prediction_mean")) && novel.isNullAt(novel.fieldIndex("error")));
+    assertTrue(novel.getInt(novel.fieldIndex("imputed_values")) >= 0);
+
+    Row invalid = out.get(2);
+    assertTrue(invalid.isNullAt(invalid.fieldIndex("prediction_mean")));
+    assertTrue(invalid.getString(invalid.fieldIndex("error")).startsWith("invalid formula"), invalid.toString());
+    assertEquals("no formula", out.get(3).getString(out.get(3).fieldIndex("error")));
+    assertEquals("small/latent_variable/forest@run-a", known.getString(known.fieldIndex("model")));
+  }
+
+  @Test
   void aChangedArtifactIsRefusedInsteadOfPredicting() throws IOException {
     ModelRegistry.Entry entry = registry.find("small", "target_only", "forest", "run-a");
     java.nio.file.Path copy = Files.createTempFile("artifact", ".tlm");

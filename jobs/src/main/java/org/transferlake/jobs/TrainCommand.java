@@ -1,7 +1,6 @@
 package org.transferlake.jobs;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -9,7 +8,7 @@ import org.transferlake.experiment.ExperimentData;
 import org.transferlake.experiment.ExperimentDefinition;
 import org.transferlake.experiment.Experiments;
 import org.transferlake.experiment.TrainJob;
-import org.transferlake.experiment.UnitResult;
+import org.transferlake.experiment.UnitScore;
 import org.transferlake.lake.RunIds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,18 +26,24 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "The experiment to run.")
   String experiment;
 
-  @Option(names = "--dry-run", description = "Print the number of work units and the data sizes, train nothing.")
+  @Option(names = "--dry-run", description = "Print the number of work units, the data sizes and an estimate of the"
+      + " time, train nothing.")
   boolean dryRun;
+
+  @Option(names = "--resume", paramLabel = "RUN_ID", description = "Finish an interrupted run: keep the units it"
+      + " committed, train the rest.")
+  String resume;
 
   @Override
   public Integer call() {
     try (JobContext job = new JobContext(common.settings(), "train")) {
-      train(job, experiment, dryRun, System.out);
+      train(job, experiment, dryRun, resume, System.out);
       return 0;
     }
   }
 
-  static void train(JobContext job, String name, boolean dryRun, PrintStream out) {
+  /** @param resume the run id of an interrupted run to finish, or null for a new run (or a re-run of run.id) */
+  static void train(JobContext job, String name, boolean dryRun, String resume, PrintStream out) {
     Experiments experiments = new Experiments(job.lake, job.settings);
     ExperimentDefinition e = experiments.definition(name);
     ExperimentData data = experiments.data(e);
@@ -47,15 +52,21 @@ final class TrainCommand implements Callable<Integer> {
         plan.targetRows(), plan.folds(), describeSources(e, plan));
     out.printf("work units: %d = %d architectures x grid %s x %d folds x %d sizes x %d repeats%n", plan.units(),
         e.architectures().size(), plan.gridSizes(), plan.folds(), e.learningCurve().size(), e.repeats());
+    int cores = job.spark.sparkContext().defaultParallelism();
+    out.printf("estimated time: %s on %d cores (%.0f core-seconds at this development machine's speed, final models"
+        + " included; source models and Spark start-up not included)%n", duration(plan.coreSeconds()
+        / Math.min(cores, plan.units())), cores, plan.coreSeconds());
     if (dryRun) {
       return;
     }
-    String runId = RunIds.choose(job.settings.runId());
-    List<UnitResult> results = experiments.train(e, data, runId);
-    out.println("run " + runId + ": mean test score per architecture and learner (all sizes and hyperparameters)");
+    String runId = resume != null ? resume : RunIds.choose(job.settings.runId());
+    TrainJob.Outcome outcome = experiments.train(e, data, runId, resume != null);
+    out.printf("run %s: %d units trained%s; mean test score per architecture and learner (all sizes and"
+        + " hyperparameters)%n", runId, outcome.trained(),
+        outcome.resumed() > 0 ? ", " + outcome.resumed() + " kept from the interrupted run" : "");
     Map<String, double[]> byArchitecture = new TreeMap<>();
     boolean classification = data.label().isClassification();
-    for (UnitResult r : results) {
+    for (UnitScore r : outcome.scores()) {
       String key = r.unit().architecture() + " / " + r.unit().learner();
       double[] sum = byArchitecture.computeIfAbsent(key, k -> new double[2]);
       sum[0] += r.metrics().get(classification ? "accuracy" : "mae");
@@ -64,6 +75,12 @@ final class TrainCommand implements Callable<Integer> {
     TextTable table = new TextTable("architecture / learner", classification ? "accuracy" : "mae", "units");
     byArchitecture.forEach((k, v) -> table.add(k, v[0] / v[1], (long) v[1]));
     table.print(out);
+  }
+
+  private static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s < 60 ? s + " s" : s < 3600 ? String.format("%d min %02d s", s / 60, s % 60)
+        : String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
   }
 
   private static String describeSources(ExperimentDefinition e, TrainJob.Plan plan) {

@@ -25,6 +25,7 @@ public final class Settings {
       throw new SettingsException("transferlake.experiments.partitions = " + trainPartitions()
           + ": expected 0 (automatic) or more");
     }
+    requirePositive("transferlake.experiments.units-per-commit");
     distributedSourceLearner(); // fails fast on a bad learner name or hyperparameter
     requirePositive("transferlake.featurize.rows-per-partition");
     requireNonBlank("transferlake.featurize.element-source");
@@ -143,6 +144,10 @@ public final class Settings {
   /** Tasks to pack work units into; 0 lets the job choose from the session's cores. */
   public int trainPartitions() {
     return config.getInt("transferlake.experiments.partitions");
+  }
+
+  public int unitsPerCommit() {
+    return config.getInt("transferlake.experiments.units-per-commit");
   }
 
   /** The experiments {@code run} trains. */

@@ -1,7 +1,6 @@
 package org.transferlake.experiment;
 
 import java.io.File;
-import java.util.List;
 import org.transferlake.config.Settings;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeLocation;
@@ -38,13 +37,15 @@ public final class Experiments {
     return new TrainJob(lake, registry()).plan(e, data);
   }
 
-  public List<UnitResult> train(ExperimentDefinition e, ExperimentData data, String runId) {
+  /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
+  public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
     SourceLearners learners = new SourceLearners(Learners.create(e.sourceLearner(), e.sourceParams(), 0),
         settings.distributedSourceLearner(), settings.sourceSwitchRows());
     SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
         e.seed());
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
         : 4 * lake.spark().sparkContext().defaultParallelism();
-    return new TrainJob(lake, registry()).run(runId, e, data, sources, partitions, settings.renderProjectSettings());
+    return new TrainJob(lake, registry()).run(runId, e, data, sources,
+        new TrainJob.Options(partitions, settings.unitsPerCommit(), resume), settings.renderProjectSettings());
   }
 }

@@ -25,10 +25,10 @@ public record FinalChoice(String architecture, String learner, Map<String, Strin
     String cvMetric, double cvScore, double cvScoreSd, Double cvMae, Double cvRmse, int cvFolds)
     implements java.io.Serializable {
 
-  public static List<FinalChoice> choose(List<UnitResult> results, boolean classification) {
+  public static List<FinalChoice> choose(List<UnitScore> results, boolean classification) {
     String metric = classification ? "log_loss" : "mae";
-    Map<String, List<UnitResult>> byModel = new TreeMap<>();
-    for (UnitResult r : results) {
+    Map<String, List<UnitScore>> byModel = new TreeMap<>();
+    for (UnitScore r : results) {
       if (r.unit().nTrain() == 0) {
         byModel.computeIfAbsent(r.unit().architecture() + "|" + r.unit().learner(), k -> new ArrayList<>()).add(r);
       }
@@ -38,10 +38,10 @@ public record FinalChoice(String architecture, String learner, Map<String, Strin
     return out;
   }
 
-  private static FinalChoice choose(List<UnitResult> units, String metric) {
-    Map<String, List<UnitResult>> byParams = new TreeMap<>();
-    Map<String, List<UnitResult>> byFold = new TreeMap<>();
-    for (UnitResult r : units) {
+  private static FinalChoice choose(List<UnitScore> units, String metric) {
+    Map<String, List<UnitScore>> byParams = new TreeMap<>();
+    Map<String, List<UnitScore>> byFold = new TreeMap<>();
+    for (UnitScore r : units) {
       byParams.computeIfAbsent(r.unit().paramsText(), k -> new ArrayList<>()).add(r);
       byFold.computeIfAbsent(r.unit().fold() + "|" + r.unit().repeat(), k -> new ArrayList<>()).add(r);
     }
@@ -52,29 +52,29 @@ public record FinalChoice(String architecture, String learner, Map<String, Strin
     boolean inner = units.stream().allMatch(r -> r.innerScore() != null);
     if (!inner) {
       String best = byParams.entrySet().stream()
-          .min(Comparator.comparingDouble((Map.Entry<String, List<UnitResult>> e) -> mean(e.getValue(), metric))
+          .min(Comparator.comparingDouble((Map.Entry<String, List<UnitScore>> e) -> mean(e.getValue(), metric))
               .thenComparing(Map.Entry::getKey))
           .orElseThrow().getKey();
-      List<UnitResult> chosen = byParams.get(best);
+      List<UnitScore> chosen = byParams.get(best);
       return of(chosen.get(0).unit(), chosen.get(0).unit().params(), "outer_cv", chosen, metric);
     }
-    List<UnitResult> perFoldChoice = new ArrayList<>();
+    List<UnitScore> perFoldChoice = new ArrayList<>();
     Map<String, Integer> votes = new LinkedHashMap<>();
-    for (List<UnitResult> fold : byFold.values()) {
-      UnitResult best = fold.stream().min(Comparator.comparingDouble(UnitResult::innerScore)
+    for (List<UnitScore> fold : byFold.values()) {
+      UnitScore best = fold.stream().min(Comparator.comparingDouble(UnitScore::innerScore)
           .thenComparing(r -> r.unit().paramsText())).orElseThrow();
       perFoldChoice.add(best);
       votes.merge(best.unit().paramsText(), 1, Integer::sum);
     }
     String winner = votes.keySet().stream().min(Comparator.comparingInt((String p) -> -votes.get(p))
-        .thenComparingDouble(p -> byParams.get(p).stream().mapToDouble(UnitResult::innerScore).average()
+        .thenComparingDouble(p -> byParams.get(p).stream().mapToDouble(UnitScore::innerScore).average()
             .orElse(Double.MAX_VALUE))
         .thenComparing(p -> p)).orElseThrow();
     return of(first, byParams.get(winner).get(0).unit().params(), "inner_cv", perFoldChoice, metric);
   }
 
   private static FinalChoice of(WorkUnit unit, Map<String, String> params, String selectedBy,
-      List<UnitResult> scored, String metric) {
+      List<UnitScore> scored, String metric) {
     double score = mean(scored, metric);
     double sd = sd(scored, metric, score);
     boolean regression = metric.equals("mae");
@@ -82,16 +82,16 @@ public record FinalChoice(String architecture, String learner, Map<String, Strin
         regression ? score : null, regression ? mean(scored, "rmse") : null, scored.size());
   }
 
-  private static double mean(List<UnitResult> units, String metric) {
+  private static double mean(List<UnitScore> units, String metric) {
     return units.stream().mapToDouble(r -> r.metrics().get(metric)).average().orElse(Double.NaN);
   }
 
-  private static double sd(List<UnitResult> units, String metric, double mean) {
+  private static double sd(List<UnitScore> units, String metric, double mean) {
     if (units.size() < 2) {
       return Double.NaN;
     }
     double sum = 0;
-    for (UnitResult r : units) {
+    for (UnitScore r : units) {
       double d = r.metrics().get(metric) - mean;
       sum += d * d;
     }

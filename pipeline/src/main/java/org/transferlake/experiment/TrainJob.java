@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -16,7 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transferlake.lake.FeatureTable;
@@ -42,14 +43,29 @@ public final class TrainJob {
     this.registry = registry;
   }
 
-  /** What {@code train --dry-run} prints: the units and a rough time. */
-  public record Plan(int units, int folds, int targetRows, List<Integer> sourceRows, Map<String, Long> gridSizes) {}
+  /**
+   * What {@code train --dry-run} prints: the units, and the expected seconds of training on one core (the final
+   * models included), to divide by the cores the run gets.
+   */
+  public record Plan(int units, int folds, int targetRows, List<Integer> sourceRows, Map<String, Long> gridSizes,
+      double coreSeconds) {}
 
   public Plan plan(ExperimentDefinition e, ExperimentData data) {
     Map<String, Long> grids = new java.util.LinkedHashMap<>();
     e.learners().forEach(l -> grids.put(l.name(), (long) l.points(e.seed()).size()));
-    return new Plan(UnitPlan.expand(e, data.foldCount()).size(), data.foldCount(), data.rows(),
-        data.sources().stream().map(s -> s.rows()).toList(), grids);
+    List<WorkUnit> units = UnitPlan.expand(e, data.foldCount());
+    UnitCost cost = cost(e, data);
+    double seconds = units.stream().mapToDouble(cost::seconds).sum();
+    // A final fit per architecture and learner, on all rows: about one unit at full size each.
+    seconds += units.stream().filter(u -> u.nTrain() == 0 && u.fold() == 0 && u.repeat() == 0)
+        .mapToDouble(u -> cost.seconds(u) * 1.25 / (1 + e.innerFolds() * (e.innerFolds() - 1.0)
+            / Math.max(1, e.innerFolds())) / grids.get(u.learner())).sum();
+    return new Plan(units.size(), data.foldCount(), data.rows(), data.sources().stream().map(s -> s.rows()).toList(),
+        grids, seconds);
+  }
+
+  private static UnitCost cost(ExperimentDefinition e, ExperimentData data) {
+    return new UnitCost(data.rows(), data.sources().stream().mapToLong(s -> s.rows()).sum(), e.innerFolds());
   }
 
   /** Everything a task needs, shipped once per executor. */
@@ -57,42 +73,156 @@ public final class TrainJob {
       implements Serializable {}
 
   /**
-   * Trains every unit and writes the results.
+   * How a run goes.
+   *
+   * @param partitions tasks to spread each wave's units over
+   * @param unitsPerCommit units per wave: each wave's results are committed to the staging tables, so an interrupted
+   *     run loses at most the wave under way
+   * @param resume keep the units an interrupted run of this run id already staged, train only the rest
+   */
+  public record Options(int partitions, int unitsPerCommit, boolean resume) {
+    public Options {
+      if (partitions < 1 || unitsPerCommit < 1) {
+        throw new IllegalArgumentException("partitions = " + partitions + ", units per commit = " + unitsPerCommit
+            + ": expected 1 or more");
+      }
+    }
+  }
+
+  /** What a run did: units trained now, units kept from an interrupted run, and every unit's scores. */
+  public record Outcome(int trained, int resumed, List<UnitScore> scores) {}
+
+  /** Trains every unit, in one wave, and writes the results (as {@code train} without --resume). */
+  public Outcome run(String runId, ExperimentDefinition e, ExperimentData data, SourceModels sources, int partitions,
+      String settings) {
+    return run(runId, e, data, sources, new Options(partitions, Integer.MAX_VALUE, false), settings);
+  }
+
+  /**
+   * Trains the units in waves, each committed to {@code ops.staged_*} as it ends; then replaces the run's rows in
+   * {@code results.*} with the staged ones (one commit per table), registers the final models, and publishes the
+   * run in {@code ops.runs} last.
    *
    * @param sources stage-one models of the experiment's sources (trained here on the driver when first needed)
-   * @param partitions tasks to spread the units over
    */
-  public List<UnitResult> run(String runId, ExperimentDefinition e, ExperimentData data, SourceModels sources,
-      int partitions, String settings) {
+  public Outcome run(String runId, ExperimentDefinition e, ExperimentData data, SourceModels sources, Options options,
+      String settings) {
     Instant started = Instant.now();
     Map<String, Long> snapshots = inputSnapshots(e);
     List<WorkUnit> units = UnitPlan.expand(e, data.foldCount());
+    Set<String> staged = staged(runId, options.resume());
+    List<WorkUnit> todo = units.stream().filter(u -> !staged.contains(u.id())).toList();
+    if (!staged.isEmpty()) {
+      LOG.info("run {}: resuming, {} of {} units already staged", runId, units.size() - todo.size(), units.size());
+    }
     prepareSources(e, data, sources);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
     Broadcast<Shared> shared = jsc.broadcast(new Shared(e, data, sources));
-    LongAccumulator done = jsc.sc().longAccumulator("units done");
-    List<List<WorkUnit>> bins = UnitPlan.pack(units, partitions, data.rows());
+    ScoreBoard board = new ScoreBoard();
+    jsc.sc().register(board, "unit scores");
+    try (Progress progress = new Progress(board, todo.size(), data.label().isClassification() ? "log-loss" : "MAE")) {
+      UnitCost cost = cost(e, data);
+      for (List<WorkUnit> wave : UnitPlan.waves(todo, options.unitsPerCommit(), cost)) {
+        trainWave(runId, wave, options.partitions(), cost, jsc, shared, board);
+      }
+      progress.finish();
+      publishResults(runId);
+      List<UnitScore> scores = scores(runId, units);
+      registerFinalModels(runId, e, data, scores, jsc, shared);
+      recordRun(runId, e, units.size(), started, snapshots, settings);
+      clearStaged(runId);
+      return new Outcome(todo.size(), units.size() - todo.size(), scores);
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  /** Unit ids already staged for this run: those of an interrupted run when resuming; otherwise none (cleared). */
+  private Set<String> staged(String runId, boolean resume) {
+    if (!resume) {
+      clearStaged(runId);
+      return Set.of();
+    }
+    boolean published = !lake.read(LakeTable.RUNS).where(col("run_id").equalTo(runId)).isEmpty();
+    Set<String> ids = new HashSet<>();
+    lake.read(LakeTable.STAGED_METRICS).where(col("run_id").equalTo(runId)).select("unit_id").collectAsList()
+        .forEach(r -> ids.add(r.getString(0)));
+    if (ids.isEmpty() && published) {
+      throw new org.transferlake.config.SettingsException("train --resume: run " + runId + " was published and has"
+          + " nothing left to resume; run without --resume to replace it");
+    }
+    return ids;
+  }
+
+  private void clearStaged(String runId) {
+    for (LakeTable table : List.of(LakeTable.STAGED_METRICS, LakeTable.STAGED_PREDICTIONS)) {
+      lake.spark().sql("DELETE FROM " + lake.name(table) + " WHERE run_id = '" + runId.replace("'", "''") + "'");
+    }
+  }
+
+  /**
+   * Trains one wave's units in tasks (packed by expected cost) and appends their rows to the staging tables: the
+   * rows go from the tasks to the table's files, never through the driver.
+   */
+  private void trainWave(String runId, List<WorkUnit> wave, int partitions, UnitCost cost, JavaSparkContext jsc,
+      Broadcast<Shared> shared, ScoreBoard board) {
+    List<List<WorkUnit>> bins = UnitPlan.pack(wave, partitions, cost);
     JavaRDD<UnitResult> results = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
       Shared s = shared.value();
       UnitRunner runner = new UnitRunner(s.experiment(), s.data(), s.sources());
+      String metric = s.data().label().isClassification() ? "log_loss" : "mae";
       List<UnitResult> out = new ArrayList<>();
       for (WorkUnit unit : bin) {
-        out.add(runner.run(unit));
-        done.add(1);
+        UnitResult r = runner.run(unit);
+        out.add(r);
+        board.add(new ScoreBoard.Score(unit.architecture(), unit.learner() + " " + unit.paramsText() + " n"
+            + unit.nTrain(), r.metrics().get(metric)));
       }
       return out.iterator();
     }).persist(StorageLevel.MEMORY_AND_DISK());
-    try (Progress progress = new Progress(done, units.size())) {
-      List<UnitResult> collected = results.collect();
-      progress.finish();
-      write(runId, e, data, collected);
-      registerFinalModels(runId, e, data, collected, jsc, shared);
-      recordRun(runId, e, units.size(), started, snapshots, settings);
-      return collected;
+    try {
+      JavaRDD<Row> metrics = results.map(r -> {
+        Shared s = shared.value();
+        return ResultRows.metrics(runId, s.experiment(), s.data(), r);
+      });
+      JavaRDD<Row> predictions = results.flatMap(r -> {
+        Shared s = shared.value();
+        return ResultRows.predictions(runId, s.experiment(), s.data(), r).iterator();
+      });
+      lake.append(LakeTable.STAGED_METRICS, lake.spark().createDataFrame(metrics,
+          lake.read(LakeTable.STAGED_METRICS).schema()));
+      lake.append(LakeTable.STAGED_PREDICTIONS, lake.spark().createDataFrame(predictions,
+          lake.read(LakeTable.STAGED_PREDICTIONS).schema()));
     } finally {
       results.unpersist();
-      shared.destroy();
     }
+  }
+
+  /** The run's staged rows replace its rows in results.metrics and results.predictions; then its selection. */
+  private void publishResults(String runId) {
+    var thisRun = col("run_id").equalTo(runId);
+    lake.overwrite(LakeTable.METRICS, lake.read(LakeTable.STAGED_METRICS).where(thisRun), thisRun);
+    lake.overwrite(LakeTable.PREDICTIONS, lake.read(LakeTable.STAGED_PREDICTIONS).where(thisRun), thisRun);
+    lake.overwrite(LakeTable.SELECTED, selection(runId), thisRun);
+  }
+
+  /** Every unit's scores, read back from results.metrics (one small row per unit). */
+  private List<UnitScore> scores(String runId, List<WorkUnit> units) {
+    Map<String, WorkUnit> byId = new HashMap<>();
+    units.forEach(u -> byId.put(u.id(), u));
+    List<String> names = List.of("mae", "rmse", "r2", "max_error", "within_1sd", "within_2sd", "mean_sd", "accuracy",
+        "balanced_accuracy", "f1", "roc_auc", "log_loss");
+    List<UnitScore> out = new ArrayList<>();
+    for (Row r : lake.read(LakeTable.METRICS).where(col("run_id").equalTo(runId))
+        .selectExpr(java.util.stream.Stream.concat(java.util.stream.Stream.of("unit_id", "inner_score"), names.stream())
+            .toArray(String[]::new)).orderBy("unit_id").collectAsList()) {
+      Map<String, Double> metrics = new HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        metrics.put(names.get(i), r.isNullAt(2 + i) ? null : r.getDouble(2 + i));
+      }
+      out.add(new UnitScore(byId.get(r.getString(0)), metrics, r.isNullAt(1) ? null : r.getDouble(1)));
+    }
+    return out;
   }
 
   /**
@@ -114,7 +244,7 @@ public final class TrainJob {
    * registers the models with the cross-validated scores that chose them.
    */
   private void registerFinalModels(String runId, ExperimentDefinition e, ExperimentData data,
-      List<UnitResult> results, JavaSparkContext jsc, Broadcast<Shared> shared) {
+      List<UnitScore> results, JavaSparkContext jsc, Broadcast<Shared> shared) {
     List<FinalChoice> choices = FinalChoice.choose(results, data.label().isClassification());
     if (choices.isEmpty()) {
       LOG.info("run {}: no unit trained on whole folds (learning-curve without 'all'), so no model registered", runId);
@@ -134,52 +264,6 @@ public final class TrainJob {
     LOG.info("run {}: registered {} final models in {}", runId, fits.size(), lake.name(LakeTable.REGISTRY));
   }
 
-  private void write(String runId, ExperimentDefinition e, ExperimentData data, List<UnitResult> results) {
-    List<Row> metrics = new ArrayList<>();
-    List<Row> predictions = new ArrayList<>();
-    List<String> classes = data.label().classes();
-    String sourceId = ContextRef.parse(data.targetContext()).sourceId();
-    for (UnitResult r : results) {
-      WorkUnit u = r.unit();
-      Map<String, Double> m = r.metrics();
-      metrics.add(RowFactory.create(runId, e.name(), data.targetContext(), u.id(), u.architecture(), u.learner(),
-          u.paramsText(), u.fold(), r.nTrain(), r.nTest(), u.repeat(), u.seed(), m.get("mae"), m.get("rmse"),
-          m.get("r2"), m.get("max_error"), m.get("within_1sd"), m.get("within_2sd"), m.get("mean_sd"),
-          m.get("accuracy"), m.get("balanced_accuracy"), m.get("f1"), m.get("roc_auc"), m.get("log_loss"),
-          r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE, e.definitionSha256()));
-      for (int i = 0; i < r.testRows().length; i++) {
-        int row = r.testRows()[i];
-        boolean classification = r.probabilities() != null;
-        Double actual = classification ? null : data.y()[row];
-        String actualLabel = classification ? classes.get((int) data.y()[row]) : null;
-        Double mean = classification ? null : r.mean()[i];
-        Double std = classification ? null : r.std()[i];
-        String predicted = null;
-        scala.collection.immutable.Seq<Object> probabilities = null;
-        if (classification) {
-          double[] p = r.probabilities()[i];
-          int best = 0;
-          for (int c = 1; c < p.length; c++) {
-            best = p[c] > p[best] ? c : best;
-          }
-          predicted = classes.get(best);
-          List<Object> boxed = new ArrayList<>();
-          for (double v : p) {
-            boxed.add(v);
-          }
-          probabilities = scala.jdk.javaapi.CollectionConverters.asScala(boxed).toSeq();
-        }
-        predictions.add(RowFactory.create(runId, e.name(), u.id(), u.architecture(), u.learner(), u.paramsText(),
-            u.fold(), r.nTrain(), u.repeat(), sourceId, data.sourceFiles()[row], data.recordNumbers()[row],
-            data.keys()[row], actual, actualLabel, mean, std, predicted, probabilities));
-      }
-    }
-    var thisRun = col("run_id").equalTo(runId);
-    lake.overwrite(LakeTable.METRICS, frame(metrics, LakeTable.METRICS), thisRun);
-    lake.overwrite(LakeTable.PREDICTIONS, frame(predictions, LakeTable.PREDICTIONS), thisRun);
-    lake.overwrite(LakeTable.SELECTED, selection(runId), thisRun);
-  }
-
   /**
    * Per architecture, learner, fold, size and repeat: the hyperparameters with the best inner score (ties to the
    * first params text), with that choice's outer scores. A group with several candidates and no inner score has
@@ -194,10 +278,6 @@ public final class TrainJob {
         + " FROM " + lake.name(LakeTable.METRICS) + " WHERE run_id = '" + runId + "'"
         + " WINDOW g AS (PARTITION BY architecture, learner, fold, n_train, repeat))"
         + " WHERE rank = 1 AND (candidates = 1 OR inner_score IS NOT NULL)");
-  }
-
-  private Dataset<Row> frame(List<Row> rows, LakeTable table) {
-    return lake.spark().createDataFrame(rows, lake.read(table).schema());
   }
 
   /** The newest snapshot id of every table the run reads, for reproducing it with VERSION AS OF. */
@@ -230,21 +310,25 @@ public final class TrainJob {
     LOG.info("run {} published: {} units of {}", runId, units, e.name());
   }
 
-  /** Prints units done / total, units per second and the time left, every few seconds, while units run. */
+  /**
+   * Prints units done / total, units per second, the time left, and the best mean score so far per architecture,
+   * every few seconds while units run (tasks report at their heartbeats and when they end).
+   */
   private static final class Progress implements AutoCloseable {
     private final Thread thread;
     private final long start = System.nanoTime();
 
-    Progress(LongAccumulator done, int total) {
+    Progress(ScoreBoard board, int total, String metric) {
       thread = new Thread(() -> {
         try {
           while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(10_000);
-            long n = done.value();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double rate = n / seconds;
-            LOG.info("units {}/{}  {} units/s  ETA {}", n, total, String.format("%.2f", rate),
-                rate > 0 ? String.format("%.0fs", (total - n) / rate) : "?");
+            long n = board.units();
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            StringBuilder best = new StringBuilder();
+            board.bestPerArchitecture().forEach((a, v) -> best.append(String.format("  %s %.4f", a, v)));
+            LOG.info("units {}/{}  {} units/s  ETA {}  best {} so far:{}", n, total, String.format("%.2f", rate),
+                rate > 0 ? String.format("%.0fs", (total - n) / rate) : "?", metric, best);
           }
         } catch (InterruptedException ignored) {
           Thread.currentThread().interrupt();

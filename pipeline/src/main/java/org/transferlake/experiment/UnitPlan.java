@@ -34,7 +34,7 @@ public final class UnitPlan {
    * Longest-processing-time packing: units by decreasing cost, each into the currently cheapest of {@code tasks}
    * bins. Ties break on the unit id, so the packing is the same on every run.
    */
-  public static List<List<WorkUnit>> pack(List<WorkUnit> units, int tasks, int trainingRows) {
+  public static List<List<WorkUnit>> pack(List<WorkUnit> units, int tasks, UnitCost cost) {
     int bins = Math.max(1, Math.min(tasks, units.size()));
     List<List<WorkUnit>> out = new ArrayList<>();
     double[] load = new double[bins];
@@ -42,7 +42,7 @@ public final class UnitPlan {
       out.add(new ArrayList<>());
     }
     List<WorkUnit> sorted = new ArrayList<>(units);
-    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -u.expectedCost(trainingRows)).thenComparing(WorkUnit::id));
+    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -cost.of(u)).thenComparing(WorkUnit::id));
     for (WorkUnit u : sorted) {
       int best = 0;
       for (int b = 1; b < bins; b++) {
@@ -51,8 +51,27 @@ public final class UnitPlan {
         }
       }
       out.get(best).add(u);
-      load[best] += u.expectedCost(trainingRows);
+      load[best] += cost.of(u);
     }
+    return out;
+  }
+
+  /**
+   * Units split into waves of about {@code size}, dealt out in decreasing cost so that every wave has a similar mix
+   * of long and short units.
+   */
+  public static List<List<WorkUnit>> waves(List<WorkUnit> units, int size, UnitCost cost) {
+    int count = (int) Math.max(1, Math.min(units.size(), (units.size() + (long) size - 1) / size));
+    List<WorkUnit> sorted = new ArrayList<>(units);
+    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -cost.of(u)).thenComparing(WorkUnit::id));
+    List<List<WorkUnit>> out = new ArrayList<>();
+    for (int w = 0; w < count; w++) {
+      out.add(new ArrayList<>());
+    }
+    for (int i = 0; i < sorted.size(); i++) {
+      out.get(i % count).add(sorted.get(i));
+    }
+    out.removeIf(List::isEmpty);
     return out;
   }
 }

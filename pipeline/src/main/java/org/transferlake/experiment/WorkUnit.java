@@ -28,12 +28,4 @@ public record WorkUnit(String architecture, String learner, Map<String, String> 
   public String id() {
     return architecture + "|" + learner + "|" + paramsText() + "|f" + fold + "|n" + nTrain + "|r" + repeat;
   }
-
-  /** A rough relative cost, to balance units over tasks. */
-  public double expectedCost(int trainingRows) {
-    double n = nTrain == 0 ? trainingRows : Math.min(nTrain, trainingRows);
-    double trees = Double.parseDouble(params.getOrDefault("trees", "100"));
-    double stages = architecture.equals("target_only") ? 1 : 1.3;
-    return n * Math.log(n + 2) * trees * stages;
-  }
 }

@@ -30,18 +30,10 @@ public enum LakeTable {
           + " lineage ARRAY<STRUCT<context: STRING, relation: STRING, other_context: STRING, note: STRING>>",
       null, null),
   METRICS("results", "metrics",
-      "run_id STRING, experiment STRING, target_context STRING, unit_id STRING, architecture STRING,"
-          + " learner STRING, params STRING, fold INT, n_train INT, n_test INT, repeat INT, seed BIGINT,"
-          + " mae DOUBLE, rmse DOUBLE, r2 DOUBLE, max_error DOUBLE, within_1sd DOUBLE, within_2sd DOUBLE,"
-          + " mean_sd DOUBLE, accuracy DOUBLE, balanced_accuracy DOUBLE, f1 DOUBLE, roc_auc DOUBLE, log_loss DOUBLE,"
-          + " inner_score DOUBLE, fit_seconds DOUBLE, predict_seconds DOUBLE, code_version STRING,"
-          + " config_sha256 STRING",
+      Columns.METRICS,
       "experiment", "run_id, architecture, learner, params, fold, n_train, repeat"),
   PREDICTIONS("results", "predictions",
-      "run_id STRING, experiment STRING, unit_id STRING, architecture STRING, learner STRING, params STRING,"
-          + " fold INT, n_train INT, repeat INT, source_id STRING, source_file STRING, record_number BIGINT,"
-          + " composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE, std DOUBLE,"
-          + " predicted_label STRING, probabilities ARRAY<DOUBLE>",
+      Columns.PREDICTIONS,
       "experiment", "run_id, unit_id, source_file, record_number"),
   SELECTED("results", "selected",
       "run_id STRING, experiment STRING, architecture STRING, learner STRING, fold INT, n_train INT, repeat INT,"
@@ -60,11 +52,27 @@ public enum LakeTable {
           + " finished_at TIMESTAMP, seconds DOUBLE, code_version STRING, config_sha256 STRING, definition STRING,"
           + " settings STRING, input_snapshots MAP<STRING, BIGINT>",
       null, null),
+  STAGED_METRICS("ops", "staged_metrics", Columns.METRICS, null, null),
+  STAGED_PREDICTIONS("ops", "staged_predictions", Columns.PREDICTIONS, null, null),
   INGEST_RUNS("ops", "ingest_runs",
       "run_id STRING, source_id STRING, status STRING, records_read BIGINT, records_accepted BIGINT,"
           + " records_rejected BIGINT, observations_written BIGINT, values_rejected BIGINT, sha256 STRING,"
           + " message STRING, started_at TIMESTAMP, finished_at TIMESTAMP, seconds DOUBLE",
       null, null);
+
+  /** Columns two tables share: a run's results, and the same results staged while the run is under way. */
+  private static final class Columns {
+    static final String METRICS = "run_id STRING, experiment STRING, target_context STRING, unit_id STRING,"
+        + " architecture STRING, learner STRING, params STRING, fold INT, n_train INT, n_test INT, repeat INT,"
+        + " seed BIGINT, mae DOUBLE, rmse DOUBLE, r2 DOUBLE, max_error DOUBLE, within_1sd DOUBLE, within_2sd DOUBLE,"
+        + " mean_sd DOUBLE, accuracy DOUBLE, balanced_accuracy DOUBLE, f1 DOUBLE, roc_auc DOUBLE, log_loss DOUBLE,"
+        + " inner_score DOUBLE, fit_seconds DOUBLE, predict_seconds DOUBLE, code_version STRING,"
+        + " config_sha256 STRING, n_requested INT";
+    static final String PREDICTIONS = "run_id STRING, experiment STRING, unit_id STRING, architecture STRING,"
+        + " learner STRING, params STRING, fold INT, n_train INT, repeat INT, source_id STRING, source_file STRING,"
+        + " record_number BIGINT, composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE,"
+        + " std DOUBLE, predicted_label STRING, probabilities ARRAY<DOUBLE>";
+  }
 
   private final String namespace;
   private final String name;

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.transferlake.testing.TestPaths;
 
 class ExperimentCatalogTest {
+  private static final UnitCost COST = new UnitCost(4604, 100_000, 3);
+
   private static final File DIR = new File(TestPaths.project(), "conf/experiments");
 
   @Test
@@ -43,17 +45,30 @@ class ExperimentCatalogTest {
   void packingBalancesCostAndIsStable() {
     ExperimentDefinition e = ExperimentCatalog.load(DIR, "expt_gap_mp_pbe");
     List<WorkUnit> units = UnitPlan.expand(e, 5);
-    List<List<WorkUnit>> bins = UnitPlan.pack(units, 8, 3700);
+    List<List<WorkUnit>> bins = UnitPlan.pack(units, 8, COST);
     assertEquals(8, bins.size());
     assertEquals(units.size(), bins.stream().mapToInt(List::size).sum());
     double max = 0;
     double min = Double.MAX_VALUE;
     for (List<WorkUnit> bin : bins) {
-      double cost = bin.stream().mapToDouble(u -> u.expectedCost(3700)).sum();
+      double cost = bin.stream().mapToDouble(u -> COST.of(u)).sum();
       max = Math.max(max, cost);
       min = Math.min(min, cost);
     }
     assertTrue(max < 1.2 * min, "bins within 20% of each other");
-    assertEquals(bins, UnitPlan.pack(units, 8, 3700));
+    assertEquals(bins, UnitPlan.pack(units, 8, COST));
+  }
+
+  @Test
+  void wavesHoldEveryUnitOnceWithASimilarMixOfCosts() {
+    List<WorkUnit> units = UnitPlan.expand(ExperimentCatalog.load(DIR, "expt_gap_mp_pbe"), 5);
+    List<List<WorkUnit>> waves = UnitPlan.waves(units, 50, COST);
+    assertEquals(5, waves.size());
+    assertEquals(units.size(), waves.stream().mapToInt(List::size).sum());
+    assertEquals(units.size(), waves.stream().flatMap(List::stream).map(WorkUnit::id).distinct().count());
+    double first = waves.get(0).stream().mapToDouble(COST::of).sum();
+    double last = waves.get(4).stream().mapToDouble(COST::of).sum();
+    assertTrue(last > 0.8 * first && last <= first, "waves of similar cost: " + first + " vs " + last);
+    assertEquals(1, UnitPlan.waves(units, Integer.MAX_VALUE, COST).size());
   }
 }

@@ -80,11 +80,19 @@ class TrainJobTest {
     assertTrue(e.getMessage().contains("band_gap/experiment/zhuo2018_expt_gap: linked to the target"), e.getMessage());
   }
 
+  /** Metrics columns that must not change with partitioning, waves or resuming (all but timings and run id). */
+  private static final String COMPARED = "unit_id, n_train, n_test, seed, mae, rmse, r2, max_error, within_1sd,"
+      + " within_2sd, mean_sd, inner_score, n_requested";
+
   private static List<Row> sql(String query) {
-    return lake.spark().sql(query.replace("{m}", lake.name(LakeTable.METRICS))
-        .replace("{p}", lake.name(LakeTable.PREDICTIONS)).replace("{s}", lake.name(LakeTable.SELECTED))
-        .replace("{r}", lake.name(LakeTable.RUNS))
-        .replace("{g}", lake.name(LakeTable.REGISTRY))).collectAsList();
+    return lake.spark().sql(expand(query)).collectAsList();
+  }
+
+  private static String expand(String query) {
+    return query.replace("{m}", lake.name(LakeTable.METRICS)).replace("{p}", lake.name(LakeTable.PREDICTIONS))
+        .replace("{sm}", lake.name(LakeTable.STAGED_METRICS)).replace("{sp}", lake.name(LakeTable.STAGED_PREDICTIONS))
+        .replace("{s}", lake.name(LakeTable.SELECTED)).replace("{r}", lake.name(LakeTable.RUNS))
+        .replace("{g}", lake.name(LakeTable.REGISTRY));
   }
 
   @Test
@@ -154,19 +162,52 @@ class TrainJobTest {
   }
 
   @Test
-  void sameConfigSameMetricsWhateverThePartitioningAndARerunReplacesItsRows() {
-    new TrainJob(lake, registry).run("run-b", experiment, data, sources, 1, "test");
+  void sameConfigSameMetricsWhateverThePartitioningAndWavesAndARerunReplacesItsRows() {
+    long appendsBefore = stagedAppends();
+    new TrainJob(lake, registry).run("run-b", experiment, data, sources, new TrainJob.Options(1, 8, false), "test");
+    assertEquals(5, stagedAppends() - appendsBefore, "40 units, 8 per commit: five waves, each committed");
     new TrainJob(lake, registry).run("run-b", experiment, data, sources, 3, "test");
-    String columns = "unit_id, n_train, n_test, seed, mae, rmse, r2, max_error, within_1sd, inner_score";
-    List<Row> a = sql("SELECT " + columns + " FROM {m} WHERE run_id = 'run-a' ORDER BY unit_id");
-    List<Row> b = sql("SELECT " + columns + " FROM {m} WHERE run_id = 'run-b' ORDER BY unit_id");
+    List<Row> a = sql("SELECT " + COMPARED + " FROM {m} WHERE run_id = 'run-a' ORDER BY unit_id");
+    List<Row> b = sql("SELECT " + COMPARED + " FROM {m} WHERE run_id = 'run-b' ORDER BY unit_id");
     assertEquals(a, b);
     assertEquals(40L, sql("SELECT count(*) FROM {m} WHERE run_id = 'run-b'").get(0).getLong(0), "no duplicates");
-    List<Row> runs = sql("SELECT run_id, status, units, input_snapshots FROM {r} ORDER BY run_id");
+    assertEquals(0L, sql("SELECT count(*) FROM {sm} WHERE run_id = 'run-b'").get(0).getLong(0), "staging cleared");
+    List<Row> runs = sql("SELECT run_id, status, units, input_snapshots FROM {r} WHERE run_id IN ('run-a', 'run-b')"
+        + " ORDER BY run_id");
     assertEquals(2, runs.size());
     assertEquals("published", runs.get(0).getString(1));
     assertEquals(40L, runs.get(0).getLong(2));
     assertTrue(runs.get(0).getMap(3).size() == 2, "snapshots of observations and features");
+  }
+
+  @Test
+  void anInterruptedRunResumesTrainingOnlyTheUnitsItHadNotCommitted() {
+    // What a run stopped after its first wave leaves: that wave's rows staged, nothing published.
+    String firstWave = "unit_id IN (SELECT unit_id FROM " + lake.name(LakeTable.METRICS)
+        + " WHERE run_id = 'run-a' ORDER BY unit_id LIMIT 8)";
+    for (LakeTable[] copy : new LakeTable[][] {{LakeTable.METRICS, LakeTable.STAGED_METRICS},
+        {LakeTable.PREDICTIONS, LakeTable.STAGED_PREDICTIONS}}) {
+      lake.append(copy[1], lake.read(copy[0]).where("run_id = 'run-a' AND " + firstWave)
+          .withColumn("run_id", org.apache.spark.sql.functions.lit("run-d")));
+    }
+
+    TrainJob.Outcome outcome = new TrainJob(lake, registry).run("run-d", experiment, data, sources,
+        new TrainJob.Options(2, 16, true), "test");
+    assertEquals(8, outcome.resumed());
+    assertEquals(32, outcome.trained());
+    assertEquals(sql("SELECT " + COMPARED + " FROM {m} WHERE run_id = 'run-a' ORDER BY unit_id"),
+        sql("SELECT " + COMPARED + " FROM {m} WHERE run_id = 'run-d' ORDER BY unit_id"));
+    assertEquals(sql("SELECT count(*) FROM {p} WHERE run_id = 'run-a'"),
+        sql("SELECT count(*) FROM {p} WHERE run_id = 'run-d'"));
+
+    SettingsException done = assertThrows(SettingsException.class, () -> new TrainJob(lake, registry).run("run-d",
+        experiment, data, sources, new TrainJob.Options(2, 16, true), "test"));
+    assertTrue(done.getMessage().contains("run run-d was published and has nothing left to resume"),
+        done.getMessage());
+  }
+
+  private static long stagedAppends() {
+    return sql("SELECT count(*) FROM {sm}.snapshots WHERE operation = 'append'").get(0).getLong(0);
   }
 
   @Test

@@ -76,11 +76,11 @@ public final class ExperimentCatalog {
     }
     List<String> architectures = k.strings("architectures");
     for (String a : architectures) {
-      if (!ExperimentDefinition.ARCHITECTURES.contains(a)) {
+      if (ExperimentDefinition.baseArchitecture(a) == null) {
         throw k.error("architectures", "'" + a + "' is not known (known: "
-            + String.join(", ", ExperimentDefinition.ARCHITECTURES) + ")");
+            + String.join(", ", ExperimentDefinition.ARCHITECTURES) + ", each also as two_stage_<name>)");
       }
-      if (!a.equals("target_only") && sources.isEmpty()) {
+      if (!ExperimentDefinition.baseArchitecture(a).equals("target_only") && sources.isEmpty()) {
         throw k.error("architectures", a + " needs at least one source context in 'sources'");
       }
     }

@@ -26,4 +26,14 @@ public record ExperimentDefinition(String name, String description, ContextRef t
 
   public static final List<String> ARCHITECTURES = List.of("target_only", "naive_union", "union_context",
       "multi_task", "difference", "latent_variable");
+
+  /**
+   * The architecture a name stands for: one of {@link #ARCHITECTURES}, or {@code two_stage_<one of them>} (a
+   * zero-or-not classifier in front of it). Null when the name is not known.
+   */
+  public static String baseArchitecture(String name) {
+    String base = name.startsWith(org.transferlake.transfer.TwoStage.PREFIX)
+        ? name.substring(org.transferlake.transfer.TwoStage.PREFIX.length()) : name;
+    return ARCHITECTURES.contains(base) ? base : null;
+  }
 }

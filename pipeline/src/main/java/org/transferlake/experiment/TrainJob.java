@@ -230,7 +230,8 @@ public final class TrainJob {
    * target's compositions need, and each source's model on all rows, which final models keep.
    */
   private static void prepareSources(ExperimentDefinition e, ExperimentData data, SourceModels sources) {
-    boolean stageOne = e.architectures().contains("difference") || e.architectures().contains("latent_variable");
+    boolean stageOne = e.architectures().stream().map(ExperimentDefinition::baseArchitecture)
+        .anyMatch(a -> a.equals("difference") || a.equals("latent_variable"));
     for (int i = 0; stageOne && i < sources.size(); i++) {
       sources.estimate(i, data.keys(), data.x(), e.useMeasured());
     }

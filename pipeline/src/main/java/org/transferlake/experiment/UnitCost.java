@@ -23,14 +23,15 @@ public record UnitCost(int targetRows, long sourceRows, int innerFolds) implemen
 
   /** Expected seconds on one core. */
   public double seconds(WorkUnit unit) {
+    String architecture = ExperimentDefinition.baseArchitecture(unit.architecture());
     double n = unit.nTrain() == 0 ? targetRows * 0.8 : Math.min(unit.nTrain(), targetRows);
-    boolean union = unit.architecture().equals("naive_union") || unit.architecture().equals("union_context")
-        || unit.architecture().equals("multi_task");
+    boolean union = architecture.equals("naive_union") || architecture.equals("union_context")
+        || architecture.equals("multi_task");
     if (union) {
       n += sourceRows;
     }
-    double stages = unit.architecture().equals("difference") || unit.architecture().equals("latent_variable")
-        ? 1.2 : 1.0;
+    double stages = (architecture.equals("difference") || architecture.equals("latent_variable") ? 1.2 : 1.0)
+        + (unit.architecture().equals(architecture) ? 0 : 1.0);
     double fits = 1 + (innerFolds == 0 ? 0 : innerFolds * (innerFolds - 1.0) / innerFolds);
     return perFit(unit.learner(), unit.params(), n) * stages * fits;
   }

@@ -71,7 +71,7 @@ public final class UnitRunner {
     double seconds = (System.nanoTime() - t0) / 1e9;
     java.util.Set<String> elements = new java.util.TreeSet<>();
     addElements(data.keys(), elements);
-    if (!choice.architecture().equals("target_only")) {
+    if (!ExperimentDefinition.baseArchitecture(choice.architecture()).equals("target_only")) {
       data.sources().forEach(s -> addElements(s.keys(), elements));
     }
     Map<String, String> facts = new java.util.TreeMap<>(about);
@@ -85,7 +85,7 @@ public final class UnitRunner {
     }
     byte[] artifact = new org.transferlake.registry.TransferArtifact(model, facts, data.featureColumns(),
         List.copyOf(elements)).toBytes();
-    return new FinalFit(choice, artifact, seconds, seed, data.rows(), model.model().provenance(),
+    return new FinalFit(choice, artifact, seconds, seed, data.rows(), model.models().get(0).provenance(),
         List.copyOf(elements));
   }
 

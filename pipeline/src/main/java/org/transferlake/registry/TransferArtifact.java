@@ -48,7 +48,10 @@ public record TransferArtifact(TransferModel model, Map<String, String> about, L
     ModelIO.writeMap(about, out);
     writeStrings(featureColumns, out);
     writeStrings(seenElements, out);
-    writeModel(model.model(), out);
+    out.writeInt(model.models().size());
+    for (Model m : model.models()) {
+      writeModel(m, out);
+    }
     SourceEstimator sources = model.sources();
     FrozenSources frozen = sources == null ? new FrozenSources(List.of()) : freeze(sources);
     out.writeInt(frozen.size());
@@ -83,7 +86,11 @@ public record TransferArtifact(TransferModel model, Map<String, String> about, L
     Map<String, String> about = ModelIO.readMap(in);
     List<String> features = readStrings(in);
     List<String> elements = readStrings(in);
-    Model model = readModel(in, what);
+    int modelCount = in.readInt();
+    List<Model> models = new ArrayList<>();
+    for (int i = 0; i < modelCount; i++) {
+      models.add(readModel(in, what));
+    }
     int sourceCount = in.readInt();
     List<FrozenSources.Source> sources = new ArrayList<>();
     for (int i = 0; i < sourceCount; i++) {
@@ -95,7 +102,7 @@ public record TransferArtifact(TransferModel model, Map<String, String> about, L
       }
       sources.add(new FrozenSources.Source(context, measured, readModel(in, what + " (source " + context + ")")));
     }
-    TransferModel restored = TransferModels.assemble(architecture, model, target, options,
+    TransferModel restored = TransferModels.assemble(architecture, models, target, options,
         sourceCount == 0 ? null : new FrozenSources(sources));
     return new TransferArtifact(restored, about, features, elements);
   }

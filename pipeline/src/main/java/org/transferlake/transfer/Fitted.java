@@ -1,16 +1,23 @@
 package org.transferlake.transfer;
 
+import java.util.List;
 import java.util.Map;
 import org.transferlake.learn.Label;
 import org.transferlake.learn.Model;
 import org.transferlake.learn.Prediction;
 
 /** A fitted architecture: its parts, and its prediction function built from them. */
-record Fitted(String architecture, Model model, Label target, Map<String, String> options, SourceEstimator sources,
+record Fitted(String architecture, List<Model> models, Label target, Map<String, String> options, SourceEstimator sources,
     Predictor predictor) implements TransferModel {
 
   Fitted {
+    models = List.copyOf(models);
     options = Map.copyOf(options);
+  }
+
+  Fitted(String architecture, Model model, Label target, Map<String, String> options, SourceEstimator sources,
+      Predictor predictor) {
+    this(architecture, List.of(model), target, options, sources, predictor);
   }
 
   /** How a fitted architecture predicts. */

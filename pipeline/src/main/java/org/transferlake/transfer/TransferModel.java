@@ -1,5 +1,6 @@
 package org.transferlake.transfer;
 
+import java.util.List;
 import java.util.Map;
 import org.transferlake.learn.Label;
 import org.transferlake.learn.Model;
@@ -21,8 +22,11 @@ public interface TransferModel {
    */
   Prediction predict(String[] keys, double[][] x);
 
-  /** The one model trained on target rows (stage two, or the whole model for a single-stage architecture). */
-  Model model();
+  /**
+   * The models trained on target rows: the main one first (stage two, or the whole model of a single-stage
+   * architecture), then any helper (the metal classifier of a two-stage architecture).
+   */
+  List<Model> models();
 
   /** The target context's label. */
   Label target();

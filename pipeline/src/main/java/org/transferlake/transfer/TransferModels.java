@@ -1,5 +1,6 @@
 package org.transferlake.transfer;
 
+import java.util.List;
 import java.util.Map;
 import org.transferlake.learn.Label;
 import org.transferlake.learn.Model;
@@ -12,8 +13,12 @@ public final class TransferModels {
    * @param sources the source estimates, for {@code difference} and {@code latent_variable}; ignored otherwise
    * @throws IllegalArgumentException for an unknown architecture or options it cannot read
    */
-  public static TransferModel assemble(String architecture, Model model, Label target, Map<String, String> options,
-      SourceEstimator sources) {
+  public static TransferModel assemble(String architecture, List<Model> models, Label target,
+      Map<String, String> options, SourceEstimator sources) {
+    if (architecture.startsWith(TwoStage.PREFIX)) {
+      return TwoStage.assemble(architecture, models, target, options, sources);
+    }
+    Model model = models.get(0);
     return switch (architecture) {
       case TargetOnly.NAME -> TargetOnly.assemble(model, target);
       case NaiveUnion.NAME, NaiveUnion.WITH_CONTEXT -> NaiveUnion.assemble(architecture, model, target, options);

@@ -26,13 +26,14 @@ import org.transferlake.transfer.SourceModels;
 import org.transferlake.transfer.TargetOnly;
 import org.transferlake.transfer.TransferData;
 import org.transferlake.transfer.TransferModel;
+import org.transferlake.transfer.TwoStage;
 
 /** A registered model file predicts exactly as the model that was saved, and a damaged one refuses to load. */
 class TransferArtifactTest {
   private static final Learner FOREST = ForestLearner.defaults().withTrees(20);
-  private static final MultiContextData.Relation OFFSET = (l, x) -> l + 1.0;
+  private static final MultiContextData.Relation OFFSET = (l, x) -> l < 1.2 ? 0 : l + 1.0;
   private static final ContextSet SOURCE = MultiContextData.context("source", 600, 0, (l, x) -> l, 0.05, 1);
-  private static final ContextSet TRAIN = MultiContextData.context("target", 60, 50_000, OFFSET, 0.05, 2);
+  private static final ContextSet TRAIN = MultiContextData.context("target", 60, 50_000, OFFSET, 0.0, 2);
 
   /** Half of the test compositions the source has measured (keys c0..), half it has never seen. */
   private static ContextSet test() {
@@ -53,13 +54,14 @@ class TransferArtifactTest {
       case "union_context" -> NaiveUnion.withContext();
       case "multi_task" -> new MultiTask();
       case "difference" -> new Difference(true);
+      case "two_stage_latent_variable" -> new TwoStage(new LatentVariable(true, true));
       default -> new LatentVariable(true, true);
     };
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"target_only", "naive_union", "union_context", "multi_task", "difference",
-      "latent_variable"})
+      "latent_variable", "two_stage_latent_variable"})
   void aSavedModelPredictsExactlyAsTheOneItSaved(String name) throws Exception {
     SourceModels sources = SourceModels.of(List.of(SOURCE), FOREST, 3, 7);
     TransferModel fitted = architecture(name).fit(new TransferData(TRAIN, List.of(SOURCE)), FOREST, sources, 5);

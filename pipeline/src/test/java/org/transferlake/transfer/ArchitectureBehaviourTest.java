@@ -62,6 +62,30 @@ class ArchitectureBehaviourTest {
   }
 
   @Test
+  void twoStagePredictsExactZerosWhereTheTargetIsZeroAndHelpsTheError() {
+    // A gap-like target: 0 ("metal") where the latent value is low, the latent value plus 1 elsewhere.
+    MultiContextData.Relation gap = (l, x) -> l < 1.2 ? 0 : l + 1.0;
+    ContextSet train = MultiContextData.context("target", 300, 50_000, gap, 0.0, 2);
+    ContextSet test = unseen(gap);
+    SourceModels models = SourceModels.of(List.of(SOURCE), FOREST, 4, 11);
+    Prediction twoStage = new TwoStage(new Difference(true)).fit(new TransferData(train, List.of(SOURCE)), FOREST,
+        models, 5).predict(test.keys(), test.x());
+    int zeros = 0;
+    int exact = 0;
+    for (int i = 0; i < test.rows(); i++) {
+      if (test.y()[i] == 0) {
+        zeros++;
+        exact += twoStage.mean(0)[i] == 0 ? 1 : 0;
+      }
+      assertTrue(twoStage.std(0)[i] >= 0 && Double.isFinite(twoStage.std(0)[i]));
+    }
+    assertTrue(zeros > 50 && exact > 0.8 * zeros, exact + " of " + zeros + " zero targets predicted exactly 0");
+    double two = Synthetic.mae(twoStage.mean(0), test.y());
+    double plain = mae(new Difference(true), train, test, List.of(SOURCE));
+    assertTrue(two < plain, "two-stage difference " + two + " vs difference " + plain);
+  }
+
+  @Test
   void latentVariableErrorsCancelInADerivedQuantity() {
     // Two scarce targets that move with the same latent value; their difference is a constant 0.7.
     MultiContextData.Relation first = (l, x) -> 1.5 * l + 0.7;

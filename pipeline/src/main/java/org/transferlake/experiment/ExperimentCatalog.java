@@ -20,7 +20,8 @@ import org.transferlake.ingest.Checksums;
 /** Reads experiment definitions, refusing anything malformed before any work with the file and key. */
 public final class ExperimentCatalog {
   private static final Set<String> KEYS = Set.of("name", "description", "target", "sources", "features",
-      "architectures", "learners", "cv", "inner-folds", "learning-curve", "repeats", "seed", "options");
+      "architectures", "learners", "cv", "inner-folds", "learning-curve", "repeats", "seed", "options",
+      "target-classes");
 
   private ExperimentCatalog() {}
 
@@ -87,6 +88,21 @@ public final class ExperimentCatalog {
     long seed = k.integer("seed", 42);
     List<LearnerSpec> learners = readLearners(k, c, seed);
     int folds = c.hasPath("cv.folds") ? k.integer("cv.folds", 5) : 5;
+    String assign = c.hasPath("cv.assign") ? k.string("cv.assign") : "shuffle";
+    if (!assign.equals("shuffle") && !assign.equals("hash")) {
+      throw k.error("cv.assign", assign + ": expected shuffle or hash");
+    }
+    Map<String, String> classes = new java.util.TreeMap<>();
+    if (c.hasPath("target-classes")) {
+      for (String cls : c.getObject("target-classes").keySet()) {
+        for (String raw : k.strings("target-classes." + cls)) {
+          String before = classes.put(raw, cls);
+          if (before != null) {
+            throw k.error("target-classes", "label '" + raw + "' is in both " + before + " and " + cls);
+          }
+        }
+      }
+    }
     String foldTable = c.hasPath("cv.fold-table") ? k.string("cv.fold-table") : null;
     if (foldTable == null && folds < 2) {
       throw k.error("cv.folds", folds + ": expected 2 or more");
@@ -115,6 +131,10 @@ public final class ExperimentCatalog {
     if (crossFit == 1 || crossFit < 0) {
       throw k.error("options.cross-fit-folds", crossFit + ": expected 0 or 2 or more");
     }
+    int unionRows = c.hasPath("options.union-source-rows") ? k.integer("options.union-source-rows", 0) : 0;
+    if (unionRows < 0) {
+      throw k.error("options.union-source-rows", unionRows + ": expected 0 (every row) or more");
+    }
     String sourceLearner = "forest";
     Map<String, String> sourceParams = new java.util.TreeMap<>(Map.of("trees", "100", "max_features", "0.33"));
     if (c.hasPath("options.source-learner")) {
@@ -136,7 +156,8 @@ public final class ExperimentCatalog {
         k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed", 0) : seed,
         foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured", true), crossFit,
         k.bool("options.add-source-variance", false), sourceLearner, sourceParams, file.getPath(),
-        Checksums.sha256(c.root().render(ConfigRenderOptions.concise())));
+        Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
+        unionRows);
   }
 
   private static List<LearnerSpec> readLearners(Keys k, Config c, long seed) {

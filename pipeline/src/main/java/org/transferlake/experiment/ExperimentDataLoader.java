@@ -94,7 +94,8 @@ public final class ExperimentDataLoader {
     if (property.numeric()) {
       label = Label.regression(e.target().property());
     } else {
-      classes.addAll(property.labels().isEmpty() ? distinctLabels(rows) : property.labels());
+      classes.addAll(!e.targetClasses().isEmpty() ? new TreeSet<>(e.targetClasses().values())
+          : property.labels().isEmpty() ? distinctLabels(rows) : property.labels());
       label = Label.classification(e.target().property(), classes);
     }
     int n = rows.size();
@@ -109,12 +110,13 @@ public final class ExperimentDataLoader {
       keys[i] = r.getString(0);
       files[i] = r.getString(1);
       records[i] = r.getLong(2);
-      y[i] = property.numeric() ? r.getDouble(3) : classes.indexOf(r.getString(4));
+      y[i] = property.numeric() ? r.getDouble(3) : classes.indexOf(classOf(e, r.getString(4)));
       formulas[i] = r.getString(5);
       x[i] = toArray(r.getList(6));
     }
-    int[] folds = e.foldTable() == null ? Folds.groupedByKey(keys, e.folds(), e.foldSeed())
-        : foldsFromTable(e, files, records, formulas);
+    int[] folds = e.foldTable() != null ? foldsFromTable(e, files, records, formulas)
+        : e.hashFolds() ? Folds.hashedByKey(keys, e.folds(), e.foldSeed())
+        : Folds.groupedByKey(keys, e.folds(), e.foldSeed());
     List<ContextSet> sources = new ArrayList<>();
     for (ExperimentDefinition.SourceSpec s : e.sources()) {
       sources.add(source(e, s, keyed));
@@ -177,6 +179,19 @@ public final class ExperimentDataLoader {
       folds[i] = Integer.parseInt(cells[cells.length - 1].trim());
     }
     return folds;
+  }
+
+  /** The class a raw label belongs to under {@code target-classes} (the raw label itself without them). */
+  private static String classOf(ExperimentDefinition e, String raw) {
+    if (e.targetClasses().isEmpty()) {
+      return raw;
+    }
+    String cls = e.targetClasses().getOrDefault(raw, e.targetClasses().get("*"));
+    if (cls == null) {
+      throw new SettingsException("experiment " + e.name() + " (" + e.definitionFile() + "): target label '" + raw
+          + "' has no class in target-classes; add it to a class, or add a class with \"*\" for every other label");
+    }
+    return cls;
   }
 
   private static List<String> distinctLabels(List<Row> rows) {

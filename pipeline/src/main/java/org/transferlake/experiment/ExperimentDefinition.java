@@ -13,12 +13,20 @@ import java.util.List;
  * @param learningCurve training-set sizes of the target; 0 stands for all
  * @param crossFitFolds groups of composition keys for cross-fitted source models
  * @param sourceLearner the learner of the source models (up to transferlake.learners.source.switch-rows rows)
+ * @param targetClasses for a label target, the class of each raw label (key {@code *}: every other label); empty
+ *     keeps the raw labels
+ * @param hashFolds k folds assigned by a hash of the composition key and the seed instead of a seeded shuffle, so
+ *     that experiments over different compositions put a shared composition in the same fold
+ * @param unionSourceRows the most rows per source that union architectures (naive_union, union_context,
+ *     multi_task) pool with the target: the source rows of the target's compositions, then a seeded sample of the
+ *     others; 0 pools every row. Stage-one source models always train on every row.
  */
 public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
     String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
     String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
     int crossFitFolds, boolean addSourceVariance, String sourceLearner, java.util.Map<String, String> sourceParams,
-    String definitionFile, String definitionSha256)
+    String definitionFile, String definitionSha256, java.util.Map<String, String> targetClasses, boolean hashFolds,
+    int unionSourceRows)
     implements Serializable {
 
   /** A source context and how its duplicate observations per composition are aggregated. */

@@ -37,6 +37,18 @@ public final class Folds {
     return folds;
   }
 
+  /**
+   * Fold of each row from a hash of its composition key and {@code seed}: the same key gets the same fold in
+   * every experiment with that seed, whatever other keys it has.
+   */
+  public static int[] hashedByKey(String[] keys, int k, long seed) {
+    int[] folds = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      folds[i] = (int) Math.floorMod(org.transferlake.transfer.Seeds.derive(seed, "fold|" + keys[i], 0), (long) k);
+    }
+    return folds;
+  }
+
   /** Rows in {@code fold} ({@code inFold}) or in every other fold, among {@code rows}. */
   public static int[] select(int[] folds, int[] rows, int fold, boolean inFold) {
     return java.util.Arrays.stream(rows).filter(r -> (folds[r] == fold) == inFold).toArray();

@@ -6,6 +6,8 @@ import java.util.TreeSet;
 import org.transferlake.learn.Learner;
 import org.transferlake.learn.forest.ForestLearner;
 import org.transferlake.learn.mllib.MllibLearner;
+import org.transferlake.learn.mlp.MlpActivation;
+import org.transferlake.learn.mlp.MlpLearner;
 
 /** Builds a learner from its name and hyperparameters as an experiment writes them. */
 public final class Learners {
@@ -13,7 +15,9 @@ public final class Learners {
       "forest", Set.of("trees", "max_features", "max_depth", "min_leaf", "calibrate"),
       MllibLearner.RANDOM_FOREST, Set.of("trees", "max_depth", "max_bins"),
       MllibLearner.GBT, Set.of("trees", "max_depth", "max_bins"),
-      MllibLearner.LINEAR, Set.of("reg_param"));
+      MllibLearner.LINEAR, Set.of("reg_param"),
+      "mlp", Set.of("hidden", "activation", "dropout", "learning_rate", "batch_size", "max_epochs", "patience",
+          "validation_fraction", "weight_decay", "ensemble"));
 
   private Learners() {}
 
@@ -46,6 +50,15 @@ public final class Learners {
               integer(params, "max_depth", d.maxDepth()), integer(params, "min_leaf", d.minLeaf()),
               bool(params, "calibrate", d.calibrate()), threads);
         }
+        case "mlp" -> {
+          MlpLearner d = MlpLearner.defaults();
+          yield new MlpLearner(widths(params, "hidden", d.hidden()),
+              params.containsKey("activation") ? MlpActivation.parse(params.get("activation")) : d.activation(),
+              number(params, "dropout", d.dropout()), number(params, "learning_rate", d.learningRate()),
+              integer(params, "batch_size", d.batchSize()), integer(params, "max_epochs", d.maxEpochs()),
+              integer(params, "patience", d.patience()), number(params, "validation_fraction", d.validationFraction()),
+              number(params, "weight_decay", d.weightDecay()), integer(params, "ensemble", d.ensemble()));
+        }
         default -> new MllibLearner(name, integer(params, "trees", 50), integer(params, "max_depth", 15),
             integer(params, "max_bins", 64), number(params, "reg_param", 0.0));
       };
@@ -60,6 +73,20 @@ public final class Learners {
       return v == null ? fallback : Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
       throw new NumberFormatException(key + " = " + v + ": expected a whole number");
+    }
+  }
+
+  /** Layer widths written {@code 64x32} (or with commas, spaces or brackets: {@code [64, 32]}). */
+  private static java.util.List<Integer> widths(Map<String, String> p, String key, java.util.List<Integer> fallback) {
+    String v = p.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return java.util.Arrays.stream(v.replaceAll("[\\[\\]]", "").trim().split("[x,\\s]+"))
+          .map(Integer::parseInt).toList();
+    } catch (NumberFormatException e) {
+      throw new NumberFormatException(key + " = " + v + ": expected layer widths such as 64x32");
     }
   }
 

@@ -65,7 +65,8 @@ public final class TrainJob {
   }
 
   private static UnitCost cost(ExperimentDefinition e, ExperimentData data) {
-    return new UnitCost(data.rows(), data.sources().stream().mapToLong(s -> s.rows()).sum(), e.innerFolds());
+    return new UnitCost(data.rows(), data.sources().stream().mapToLong(s -> s.rows()).sum(), data.sources().size(),
+        e.unionSourceRows(), e.innerFolds());
   }
 
   /** Everything a task needs, shipped once per executor. */

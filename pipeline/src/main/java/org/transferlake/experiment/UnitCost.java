@@ -10,9 +10,12 @@ import java.util.Map;
  *
  * @param targetRows target records of the experiment (a unit trains on about 4/5 of them for 5 folds)
  * @param sourceRows source compositions of all sources together (union architectures train on them too)
+ * @param sourceCount source contexts
+ * @param unionCap {@code options.union-source-rows}: rows per source union architectures pool at most (0: all)
  * @param innerFolds inner validation folds, each one more fit on part of the training rows
  */
-public record UnitCost(int targetRows, long sourceRows, int innerFolds) implements java.io.Serializable {
+public record UnitCost(int targetRows, long sourceRows, int sourceCount, int unionCap, int innerFolds)
+    implements java.io.Serializable {
   private static final double FOREST_SECONDS = 13.6 / (3683 * log2(3683) * 200);
   private static final double MLP_SECONDS = 4.7 / (3683.0 * 100);
 
@@ -28,7 +31,7 @@ public record UnitCost(int targetRows, long sourceRows, int innerFolds) implemen
     boolean union = architecture.equals("naive_union") || architecture.equals("union_context")
         || architecture.equals("multi_task");
     if (union) {
-      n += sourceRows;
+      n += unionCap > 0 ? Math.min(sourceRows, unionCap * (long) sourceCount) : sourceRows;
     }
     double stages = (architecture.equals("difference") || architecture.equals("latent_variable") ? 1.2 : 1.0)
         + (unit.architecture().equals(architecture) ? 0 : 1.0);

@@ -21,6 +21,7 @@ public final class UnitRunner {
   private final ExperimentDefinition experiment;
   private final ExperimentData data;
   private final SourceModels sources;
+  private List<ContextSet> pooled;
 
   public UnitRunner(ExperimentDefinition experiment, ExperimentData data, SourceModels sources) {
     this.experiment = experiment;
@@ -99,8 +100,41 @@ public final class UnitRunner {
   }
 
   private TransferModel fit(Architecture architecture, Learner learner, int[] rows, long seed) {
-    List<ContextSet> sourceSets = java.util.stream.IntStream.range(0, sources.size()).mapToObj(sources::source).toList();
+    String base = ExperimentDefinition.baseArchitecture(architecture.name());
+    boolean pools = base.equals("naive_union") || base.equals("union_context") || base.equals("multi_task");
+    List<ContextSet> sourceSets = pools ? pooledSources() : data.sources();
     return architecture.fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);
+  }
+
+  /**
+   * The source rows union architectures pool: all, or up to {@code union-source-rows} per source, those of the
+   * target's compositions first (source values of test compositions are another context's data), then a seeded
+   * sample of the rest. The same for every unit of the experiment.
+   */
+  private synchronized List<ContextSet> pooledSources() {
+    if (pooled == null) {
+      int cap = experiment.unionSourceRows();
+      java.util.Set<String> targetKeys = new java.util.HashSet<>(java.util.Arrays.asList(data.keys()));
+      pooled = new java.util.ArrayList<>();
+      for (int i = 0; i < data.sources().size(); i++) {
+        ContextSet s = data.sources().get(i);
+        if (cap == 0 || s.rows() <= cap) {
+          pooled.add(s);
+          continue;
+        }
+        List<Integer> shared = new java.util.ArrayList<>();
+        List<Integer> others = new java.util.ArrayList<>();
+        for (int r = 0; r < s.rows(); r++) {
+          (targetKeys.contains(s.keys()[r]) ? shared : others).add(r);
+        }
+        java.util.Collections.shuffle(others, new java.util.Random(Seeds.derive(experiment.seed(), "union-rows", i)));
+        List<Integer> keep = new java.util.ArrayList<>(shared.subList(0, Math.min(cap, shared.size())));
+        keep.addAll(others.subList(0, Math.max(0, Math.min(others.size(), cap - keep.size()))));
+        java.util.Collections.sort(keep);
+        pooled.add(s.subset(keep.stream().mapToInt(Integer::intValue).toArray()));
+      }
+    }
+    return pooled;
   }
 
   /** The first {@code nTrain} of the training rows in a seeded order: smaller sizes are subsets of larger ones. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.transferlake.testing.TestPaths;
 
 class ExperimentCatalogTest {
-  private static final UnitCost COST = new UnitCost(4604, 100_000, 3);
+  private static final UnitCost COST = new UnitCost(4604, 100_000, 1, 0, 3);
 
   private static final File DIR = new File(TestPaths.project(), "conf/experiments");
 

@@ -29,9 +29,24 @@ public final class Cells {
     return Double.isNaN(fraction) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
   }
 
-  /** Cells that read as numbers (right-aligned). */
-  static boolean numeric(String cell) {
-    return cell.matches("[-+−]?[0-9][0-9.,]*(%| ± [0-9.]+| \\[[0-9., –-]+])?") || cell.equals("–");
+  /** Columns whose cells all read as numbers (right-aligned); a dash or "baseline" does not count against it. */
+  static boolean[] numericColumns(ReportDocument.Table table) {
+    boolean[] out = new boolean[table.header().size()];
+    for (int c = 0; c < out.length; c++) {
+      boolean any = false;
+      boolean all = true;
+      for (java.util.List<String> row : table.rows()) {
+        String cell = c < row.size() && row.get(c) != null ? row.get(c) : "";
+        if (cell.equals("–") || cell.equals("baseline")) {
+          continue;
+        }
+        boolean number = cell.matches("[-+]?[0-9][0-9.,]*(%| ± [0-9.]+| \\[[0-9., ]+]| points)?");
+        any |= number;
+        all &= number;
+      }
+      out[c] = any && all;
+    }
+    return out;
   }
 
   static boolean url(String cell) {

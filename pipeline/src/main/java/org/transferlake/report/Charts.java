@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -38,6 +38,7 @@ public final class Charts {
     styler.setAvailableSpaceFill(0.55);
     styler.setLegendVisible(false);
     styler.setYAxisMin(0.0);
+    styler.setYAxisDecimalPattern("0.00");
     styler.setErrorBarsColor(Color.DARK_GRAY);
     styler.setXAxisLabelRotation(models.size() > 4 ? 20 : 0);
     List<String> names = new ArrayList<>();
@@ -83,6 +84,8 @@ public final class Charts {
     style(chart.getStyler());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setMarkerSize(4);
+    chart.getStyler().setYAxisDecimalPattern("0.#");
+    chart.getStyler().setXAxisDecimalPattern("0.#");
     chart.getStyler().setErrorBarsColor(new Color(70, 110, 170, 60));
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -151,11 +154,12 @@ public final class Charts {
     styler.setPlotGridLinesColor(new Color(232, 232, 232));
     styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    styler.setYAxisDecimalPattern("0.0##");
   }
 
   private static byte[] png(org.knowm.xchart.internal.chartpart.IChart chart) {
     try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+      return ChartEncoder.getBytes(chart, "png");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode a chart as PNG", e);
     }

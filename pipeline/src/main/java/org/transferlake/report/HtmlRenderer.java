@@ -15,11 +15,12 @@ public final class HtmlRenderer {
       th, td { border: 1px solid #d4d4d4; padding: .25em .6em; vertical-align: top; }
       th { background: #eef2f7; text-align: left; }
       td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      td.url { overflow-wrap: anywhere; min-width: 14em; }
       tr:nth-child(even) td { background: #fafafa; }
       .figures { display: flex; flex-wrap: wrap; gap: 1.2em; align-items: flex-start; }
-      figure { margin: .5em 0; }
-      figure img { border: 1px solid #e2e2e2; max-width: 100%; }
-      figcaption { font-size: .85em; color: #555; max-width: 760px; }
+      figure { margin: .5em 0; display: table; }
+      figure img { border: 1px solid #e2e2e2; max-width: 100%; display: block; }
+      figcaption { display: table-caption; caption-side: bottom; font-size: .85em; color: #555; padding-top: .3em; }
       pre { background: #f6f8fa; border: 1px solid #e1e4e8; padding: .8em; overflow-x: auto; font-size: .85em; }
       details summary { cursor: pointer; color: #2c5d9c; }
       p.note { color: #444; }
@@ -71,16 +72,30 @@ public final class HtmlRenderer {
     sb.append("<table>\n<thead><tr>");
     t.header().forEach(h -> sb.append("<th>").append(escape(h)).append("</th>"));
     sb.append("</tr></thead>\n<tbody>\n");
+    boolean[] numeric = Cells.numericColumns(t);
     for (List<String> row : t.rows()) {
       sb.append("<tr>");
-      for (String cell : row) {
-        String c = cell == null ? "" : cell;
-        sb.append(Cells.numeric(c) ? "<td class=\"num\">" : "<td>")
-            .append(Cells.url(c) ? link(c, c) : escape(c)).append("</td>");
+      for (int i = 0; i < row.size(); i++) {
+        String c = row.get(i) == null ? "" : row.get(i);
+        boolean url = Cells.url(c);
+        sb.append(url ? "<td class=\"url\">" : i < numeric.length && numeric[i] ? "<td class=\"num\">" : "<td>")
+            .append(url ? link(shortened(c), c) : escape(c)).append("</td>");
       }
       sb.append("</tr>\n");
     }
     sb.append("</tbody>\n</table>\n");
+  }
+
+  /** A long URL's label: its host and last path segment. */
+  private static String shortened(String url) {
+    if (url.length() <= 60) {
+      return url;
+    }
+    String rest = url.replaceFirst("^https?://", "");
+    int slash = rest.indexOf('/');
+    String host = slash < 0 ? rest : rest.substring(0, slash);
+    String last = rest.substring(rest.lastIndexOf('/') + 1);
+    return host + "/…/" + last;
   }
 
   private static String link(String label, String url) {

@@ -1,6 +1,5 @@
 package org.transferlake.report;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Renders a report as Markdown: the same tables, the charts as links to the PNG files beside it. */
@@ -40,20 +39,12 @@ public final class MarkdownRenderer {
   }
 
   private static void table(StringBuilder sb, ReportDocument.Table t) {
-    int columns = t.header().size();
-    List<Boolean> right = new ArrayList<>();
-    for (int c = 0; c < columns; c++) {
-      boolean numeric = !t.rows().isEmpty();
-      for (List<String> row : t.rows()) {
-        String cell = c < row.size() && row.get(c) != null ? row.get(c) : "";
-        numeric &= Cells.numeric(cell);
-      }
-      right.add(numeric);
-    }
     sb.append('|');
     t.header().forEach(h -> sb.append(' ').append(cell(h)).append(" |"));
     sb.append("\n|");
-    right.forEach(r -> sb.append(r ? "---:|" : "---|"));
+    for (boolean right : Cells.numericColumns(t)) {
+      sb.append(right ? "---:|" : "---|");
+    }
     sb.append('\n');
     for (List<String> row : t.rows()) {
       sb.append('|');

@@ -56,7 +56,7 @@ final class RunSections {
   }
 
   /** The run's sections (a level-2 heading, then level 3) and the figures they show. */
-  record Built(List<Section> sections, List<Figure> figures, List<ModelSummary> models) {}
+  record Built(List<Section> sections, List<Figure> figures) {}
 
   static Built build(PublishedRun run, ResultsReader reader, Map<String, SourceCitation> sources,
       ReportOptions options) {
@@ -73,7 +73,7 @@ final class RunSections {
     }
     r.provenance();
     r.sources(sources);
-    return new Built(r.sections, r.figures, r.models == null ? List.of() : r.models);
+    return new Built(r.sections, r.figures);
   }
 
   private void read(ResultsReader reader) {
@@ -121,7 +121,8 @@ final class RunSections {
   private void overview() {
     List<Block> blocks = new ArrayList<>();
     if (definition != null && !definition.description().isBlank()) {
-      blocks.add(Text.of(definition.description() + "."));
+      String d = definition.description();
+      blocks.add(Text.of(d.endsWith(".") ? d : d + "."));
     }
     StringBuilder sb = new StringBuilder("Target ").append(target == null ? "unknown" : target);
     if (definition != null) {
@@ -321,28 +322,41 @@ final class RunSections {
   }
 
   private void selection() {
-    List<List<String>> rows = new ArrayList<>();
-    int maxCandidates = 0;
-    List<SelectedParams> ordered = new ArrayList<>(selected);
-    ordered.sort(java.util.Comparator.comparing((SelectedParams s) -> new ModelKey(s.architecture(), s.learner()))
-        .thenComparingInt(SelectedParams::repeat).thenComparingInt(SelectedParams::fold));
-    for (SelectedParams s : ordered) {
-      boolean atSize = chosen.units().stream().anyMatch(m -> m.size() == size && m.architecture().equals(s.architecture())
+    List<SelectedParams> atSize = new ArrayList<>();
+    for (SelectedParams s : selected) {
+      if (chosen.units().stream().anyMatch(m -> m.size() == size && m.architecture().equals(s.architecture())
           && m.learner().equals(s.learner()) && m.fold() == s.fold() && m.repeat() == s.repeat()
-          && m.nTrain() == s.nTrain());
-      if (!atSize) {
-        continue;
+          && m.nTrain() == s.nTrain())) {
+        atSize.add(s);
       }
-      maxCandidates = Math.max(maxCandidates, s.candidates());
-      rows.add(List.of(s.architecture(), s.learner(), String.valueOf(s.fold()), String.valueOf(s.repeat()),
-          s.params(), String.valueOf(s.candidates()), Cells.number(s.innerScore(), 4)));
     }
+    atSize.sort(java.util.Comparator.comparing((SelectedParams s) -> new ModelKey(s.architecture(), s.learner()))
+        .thenComparingInt(SelectedParams::repeat).thenComparingInt(SelectedParams::fold));
+    boolean nothingChosen = atSize.stream().allMatch(s -> s.candidates() <= 1);
     List<Block> blocks = new ArrayList<>();
     blocks.add(Text.of("Per architecture, learner, outer fold and repeat at " + sizeText() + ": the hyperparameters"
         + " with the best inner-validation score on the training rows (lake.results.selected)."
-        + (maxCandidates <= 1 ? " Every grid here had a single candidate: nothing was chosen." : "")));
-    blocks.add(new Table(List.of("architecture", "learner", "fold", "repeat", "params", "candidates", "inner score"),
-        rows));
+        + (nothingChosen ? " Every grid here had a single candidate, so nothing was chosen." : "")));
+    List<List<String>> rows = new ArrayList<>();
+    if (nothingChosen) {
+      Map<String, List<String>> folds = new LinkedHashMap<>();
+      for (SelectedParams s : atSize) {
+        folds.computeIfAbsent(s.architecture() + "\t" + s.learner() + "\t" + s.params(), k -> new ArrayList<>())
+            .add(s.fold() + (s.repeat() == 0 ? "" : " (repeat " + s.repeat() + ")"));
+      }
+      folds.forEach((key, f) -> {
+        String[] k = key.split("\t", -1);
+        rows.add(List.of(k[0], k[1], k[2], String.join(", ", f)));
+      });
+      blocks.add(new Table(List.of("architecture", "learner", "params", "folds"), rows));
+    } else {
+      for (SelectedParams s : atSize) {
+        rows.add(List.of(s.architecture(), s.learner(), String.valueOf(s.fold()), String.valueOf(s.repeat()),
+            s.params(), String.valueOf(s.candidates()), Cells.number(s.innerScore(), 4)));
+      }
+      blocks.add(new Table(List.of("architecture", "learner", "fold", "repeat", "params", "candidates", "inner score"),
+          rows));
+    }
     sections.add(new Section(3, "Selected hyperparameters", blocks));
   }
 

@@ -61,6 +61,12 @@ public final class Charts {
         .yAxisTitle(axisTitle).build();
     style(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
+    double spread = points.stream().mapToDouble(Summaries.CurvePoint::trainRows).max().orElse(1)
+        / points.stream().mapToDouble(Summaries.CurvePoint::trainRows).min().orElse(1);
+    // within a decade every tick keeps its label; across decades only 1, 2 and 5 times a power of ten
+    chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> spread < 10 || oneTwoFive(v)
+        ? String.format(Locale.ROOT, "%.0f", v) : "");
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
     Map<ModelKey, List<Summaries.CurvePoint>> byModel = new LinkedHashMap<>();
@@ -126,6 +132,12 @@ public final class Charts {
     diagonal(chart, 0, 1);
     axes(chart.getStyler(), 0, 1);
     return png(chart);
+  }
+
+  private static boolean oneTwoFive(double v) {
+    double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+    long m = Math.round(mantissa);
+    return Math.abs(mantissa - m) < 1e-6 && (m == 1 || m == 2 || m == 5);
   }
 
   private static void diagonal(XYChart chart, double lo, double hi) {

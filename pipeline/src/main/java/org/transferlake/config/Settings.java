@@ -49,6 +49,8 @@ public final class Settings {
           + "\": expected an SQL identifier (letters, digits, _)");
     }
     PropertyCatalog.from(config); // fails fast on a malformed property declaration
+    requirePositive("transferlake.report.parity-points");
+    requirePositive("transferlake.report.min-test-rows");
   }
 
   public Config config() {
@@ -161,6 +163,23 @@ public final class Settings {
 
   public int sqlMaxRows() {
     return config.getInt("transferlake.sql.max-rows");
+  }
+
+  /** The published-figures file the report compares with; empty for none. */
+  public String reportPublished() {
+    return config.getString("transferlake.report.published");
+  }
+
+  public int reportParityPoints() {
+    return config.getInt("transferlake.report.parity-points");
+  }
+
+  public long reportSeed() {
+    return config.getLong("transferlake.report.seed");
+  }
+
+  public int reportMinTestRows() {
+    return config.getInt("transferlake.report.min-test-rows");
   }
 
   /** Every {@code spark.*} key of the configuration, flattened to Spark's own names. */

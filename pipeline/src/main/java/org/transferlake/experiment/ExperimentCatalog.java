@@ -43,14 +43,33 @@ public final class ExperimentCatalog {
     } catch (ConfigException e) {
       throw new SettingsException("cannot read experiment " + file + ": " + e.getMessage(), e);
     }
-    Keys k = new Keys(file, c);
+    return define(c, file.getPath(), file.getName());
+  }
+
+  /**
+   * An experiment from its definition's text, as {@code ops.runs.definition} keeps it; {@code origin} names it in
+   * errors (a run id, say).
+   */
+  public static ExperimentDefinition parse(String text, String origin) {
+    Config c;
+    try {
+      c = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(origin)).resolve();
+    } catch (ConfigException e) {
+      throw new SettingsException("cannot read experiment " + origin + ": " + e.getMessage(), e);
+    }
+    return define(c, origin, null);
+  }
+
+  /** @param fileName the file the definition must live in ({@code <name>.conf}), or null for text */
+  private static ExperimentDefinition define(Config c, String origin, String fileName) {
+    Keys k = new Keys(origin, c);
     for (String key : c.root().keySet()) {
       if (!KEYS.contains(key)) {
         throw k.error(key, "unknown key (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
       }
     }
     String name = k.string("name");
-    if (!name.matches("[a-z][a-z0-9_]*") || !file.getName().equals(name + ".conf")) {
+    if (!name.matches("[a-z][a-z0-9_]*") || (fileName != null && !fileName.equals(name + ".conf"))) {
       throw k.error("name", "\"" + name + "\" must be lower snake case and live in " + name + ".conf");
     }
     ContextRef target = k.context("target", c.getValue("target"));
@@ -155,7 +174,7 @@ public final class ExperimentCatalog {
     return new ExperimentDefinition(name, c.hasPath("description") ? k.string("description") : "", target, sources,
         k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed", 0) : seed,
         foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured", true), crossFit,
-        k.bool("options.add-source-variance", false), sourceLearner, sourceParams, file.getPath(),
+        k.bool("options.add-source-variance", false), sourceLearner, sourceParams, origin,
         Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
         unionRows);
   }
@@ -213,9 +232,9 @@ public final class ExperimentCatalog {
   }
 
   /** Typed reads that name the file and key on failure. */
-  private record Keys(File file, Config config) {
+  private record Keys(String origin, Config config) {
     SettingsException error(String key, String why) {
-      return new SettingsException(file + ": " + key + ": " + why);
+      return new SettingsException(origin + ": " + key + ": " + why);
     }
 
     String string(String key) {

@@ -1,0 +1,59 @@
+package org.transferlake.jobs;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.transferlake.config.Settings;
+import org.transferlake.report.PublishedRun;
+import org.transferlake.report.ReportJob;
+import org.transferlake.report.ReportOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code transferlake report}: an HTML page and a Markdown summary of published train runs. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Write report.html (self-contained: charts inline, no scripts), report.md and the PNG charts the",
+        "Markdown links to, from lake.results.* of published runs (a row in lake.ops.runs).",
+        "Default: the latest published run of every experiment."})
+final class ReportCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Option(names = "--run-id", paramLabel = "ID", description = "Report this published run; repeatable.")
+  List<String> runIds = new ArrayList<>();
+
+  @Option(names = "--experiment", paramLabel = "NAME",
+      description = "Report only this experiment (its latest published run, or the --run-id ones); repeatable.")
+  List<String> experiments = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "report",
+      description = "Directory the report is written into. Default: ${DEFAULT-VALUE}.")
+  File dir;
+
+  @Override
+  public Integer call() {
+    Settings settings = common.settings();
+    ReportOptions options = ReportOptions.from(settings); // a bad published-figures file stops before Spark starts
+    try (JobContext job = new JobContext(settings, "report")) {
+      return report(job, options, System.out);
+    }
+  }
+
+  private int report(JobContext job, ReportOptions options, PrintStream out) {
+    ReportJob report = new ReportJob(job.lake, options);
+    List<PublishedRun> runs = report.runs(runIds, experiments);
+    if (runs.isEmpty()) {
+      out.println("no published runs in " + job.lake.catalog() + ".ops.runs: nothing to report");
+      return 1;
+    }
+    runs.forEach(r -> out.println("run " + r.runId() + " (" + r.experiment() + ")"));
+    for (Path p : report.write(runs, dir.toPath())) {
+      out.println("wrote " + p);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,9 @@
+package org.transferlake.report;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A train run with its row in {@code ops.runs}: the only runs a report considers. */
+public record PublishedRun(String runId, String experiment, long units, Instant startedAt, Instant finishedAt,
+    double seconds, String codeVersion, String configSha256, String definition, String settings,
+    Map<String, Long> inputSnapshots) {}

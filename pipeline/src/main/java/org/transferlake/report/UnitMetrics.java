@@ -1,0 +1,46 @@
+package org.transferlake.report;
+
+/**
+ * One {@code results.metrics} row: a work unit's scores on its outer test fold.
+ *
+ * @param size the training-set size the unit asked for, from its unit id (0: all of the fold's training rows)
+ * @param nTrain the target rows it trained on
+ */
+public record UnitMetrics(String unitId, String targetContext, String architecture, String learner, String params,
+    int fold, int size, int nTrain, int nTest, int repeat, Double mae, Double rmse, Double r2, Double within1sd,
+    Double within2sd, Double accuracy, Double balancedAccuracy, Double f1, Double rocAuc, Double logLoss,
+    Double innerScore) {
+
+  /** The score a report names: mae, rmse, r2, within_1sd, within_2sd, accuracy, balanced_accuracy, f1, roc_auc, log_loss. */
+  public Double score(String name) {
+    return switch (name) {
+      case "mae" -> mae;
+      case "rmse" -> rmse;
+      case "r2" -> r2;
+      case "within_1sd" -> within1sd;
+      case "within_2sd" -> within2sd;
+      case "accuracy" -> accuracy;
+      case "balanced_accuracy" -> balancedAccuracy;
+      case "f1" -> f1;
+      case "roc_auc" -> rocAuc;
+      case "log_loss" -> logLoss;
+      default -> throw new IllegalArgumentException("unknown score '" + name + "'");
+    };
+  }
+
+  public boolean classification() {
+    return mae == null && accuracy != null;
+  }
+
+  /**
+   * The requested size from a unit id ({@code architecture|learner|params|f<fold>|n<size>|r<repeat>}); the
+   * {@code n_train} column holds the rows actually trained on, which is the size unless the size is all.
+   */
+  static int requestedSize(String unitId, int nTrain) {
+    String[] parts = unitId == null ? new String[0] : unitId.split("\\|", -1);
+    if (parts.length >= 2 && parts[parts.length - 2].matches("n\\d+")) {
+      return Integer.parseInt(parts[parts.length - 2].substring(1));
+    }
+    return nTrain;
+  }
+}

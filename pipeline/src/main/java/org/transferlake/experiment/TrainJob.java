@@ -341,6 +341,7 @@ public final class TrainJob {
     }
 
     void finish() {
+      thread.interrupt();
       LOG.info("all units done in {}s", String.format("%.1f", (System.nanoTime() - start) / 1e9));
     }
 

@@ -32,6 +32,7 @@ class ReportCommandTest {
     return List.of("--profile", new File(TestPaths.project(), "conf/local.conf").getPath(),
         "--set", "transferlake.lake.root=" + new File(root, "lake").getPath(),
         "--set", "transferlake.report.published=" + new File(TestPaths.project(), "conf/report/published.conf"),
+        "--set", "transferlake.report.derived=" + new File(TestPaths.project(), "conf/report/derived.conf"),
         "--set", "spark.master=local[2]");
   }
 

@@ -170,6 +170,10 @@ public final class Settings {
     return config.getString("transferlake.report.published");
   }
 
+  public String reportDerived() {
+    return config.getString("transferlake.report.derived");
+  }
+
   public int reportParityPoints() {
     return config.getInt("transferlake.report.parity-points");
   }

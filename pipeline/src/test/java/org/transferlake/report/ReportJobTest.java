@@ -45,6 +45,7 @@ class ReportJobTest {
     ResultRows.write(lake);
     job = new ReportJob(lake, ReportOptions.from(new SettingsLoader().withoutSystemProperties().set(
         "transferlake.report.published", new File(TestPaths.project(), "conf/report/published.conf").getPath())
+        .set("transferlake.report.derived", new File(TestPaths.project(), "conf/report/derived.conf").getPath())
         .load()));
     reader = new ResultsReader(lake);
     dir = TestSpark.tempDir("report").toPath();

@@ -1,0 +1,75 @@
+package org.transferlake.report;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.transferlake.config.SettingsException;
+import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeTable;
+
+/**
+ * Quantities derived from two experiments' predictions (first − second), scored on the compositions both tested:
+ * whether the two models' errors cancel in the difference (the paper's claim for explicit latent variables).
+ */
+public final class DerivedQuantities {
+  private static final String KEY = "transferlake.report.derived";
+
+  /** A derived quantity: the first experiment's target minus the second's. */
+  public record Spec(String name, String first, String second, String unit) {}
+
+  /**
+   * Its scores for one architecture, learner and hyperparameters: MAE of each target and of the difference, RMSE of
+   * the difference against the RMSE independent errors would give, and the correlation of the two errors.
+   */
+  public record Score(String architecture, String learner, String params, long compositions, double maeFirst,
+      double maeSecond, double maeDerived, double rmseDerived, double rmseIfIndependent, double errorCorrelation) {}
+
+  private DerivedQuantities() {}
+
+  /** Reads the file {@code transferlake.report.derived} names; empty or blank: none. */
+  public static List<Spec> load(String file) {
+    if (file.isBlank()) {
+      return List.of();
+    }
+    File f = new File(file);
+    if (!f.isFile()) {
+      throw new SettingsException(KEY + " = \"" + file + "\": no such file (empty for no derived quantities)");
+    }
+    List<Spec> out = new ArrayList<>();
+    try {
+      Config c = ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
+      for (Config d : c.getConfigList("derived")) {
+        out.add(new Spec(d.getString("name"), d.getString("first"), d.getString("second"),
+            d.hasPath("unit") ? d.getString("unit") : ""));
+      }
+    } catch (ConfigException e) {
+      throw new SettingsException(KEY + " = \"" + file + "\": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** Scores a derived quantity from two published runs' predictions at all training rows. */
+  public static List<Score> score(Lake lake, String firstRun, String secondRun) {
+    String predictions = lake.name(LakeTable.PREDICTIONS);
+    String side = "SELECT architecture, learner, params, composition_key, avg(actual) AS actual,"
+        + " avg(mean) AS predicted FROM " + predictions + " WHERE run_id = '%s' AND unit_id LIKE '%%|n0|%%'"
+        + " AND mean IS NOT NULL GROUP BY 1, 2, 3, 4";
+    List<Score> out = new ArrayList<>();
+    for (Row r : lake.spark().sql("WITH a AS (" + String.format(side, firstRun.replace("'", "''")) + "),"
+        + " b AS (" + String.format(side, secondRun.replace("'", "''")) + "),"
+        + " e AS (SELECT a.architecture, a.learner, a.params, a.predicted - a.actual AS ea,"
+        + " b.predicted - b.actual AS eb FROM a JOIN b USING (architecture, learner, params, composition_key))"
+        + " SELECT architecture, learner, params, count(*), avg(abs(ea)), avg(abs(eb)), avg(abs(ea - eb)),"
+        + " sqrt(avg((ea - eb) * (ea - eb))), sqrt(avg(ea * ea) + avg(eb * eb)), corr(ea, eb)"
+        + " FROM e GROUP BY 1, 2, 3 ORDER BY 1, 2, 3").collectAsList()) {
+      out.add(new Score(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getDouble(4), r.getDouble(5),
+          r.getDouble(6), r.getDouble(7), r.getDouble(8), r.isNullAt(9) ? Double.NaN : r.getDouble(9)));
+    }
+    return out;
+  }
+}

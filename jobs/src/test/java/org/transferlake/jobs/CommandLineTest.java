@@ -3,10 +3,7 @@ package org.transferlake.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,9 +16,7 @@ class CommandLineTest {
   File lake;
 
   /** What a command printed and its exit code. */
-  private record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
+  private CommandRun run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (!List.of(args).contains("--help")) {
       all.addAll(List.of("--profile", new File(TestPaths.project(), "conf/local.conf").getPath(),
@@ -32,54 +27,42 @@ class CommandLineTest {
         all.addAll(List.of("--set", "transferlake.mirror.dir=" + TestPaths.mirror().getPath()));
       }
     }
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.execute(all.toArray(new String[0]));
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CommandRun.of(all);
   }
 
   @Test
   void ingestThenQueryTheLakeWithSql() {
-    Run ingest = run("ingest", "--source", "matbench_expt_gap,magpie_elements");
+    CommandRun ingest = run("ingest", "--source", "matbench_expt_gap,magpie_elements");
     assertEquals(0, ingest.code(), ingest.out() + ingest.err());
     assertTrue(ingest.out().matches("(?s).*matbench_expt_gap\\s+ok\\s+4604\\s+4604\\s+0\\s+4604.*"), ingest.out());
     assertTrue(ingest.out().matches("(?s).*magpie_elements\\s+ok\\s+112\\s+112\\s+0.*"), ingest.out());
 
-    Run sql = run("sql", "SELECT property, fidelity, source_id, count(*) AS n FROM lake.curated.observations"
+    CommandRun sql = run("sql", "SELECT property, fidelity, source_id, count(*) AS n FROM lake.curated.observations"
         + " GROUP BY 1, 2, 3", "--format", "csv");
     assertEquals(0, sql.code(), sql.err());
     assertTrue(sql.out().contains("band_gap,experiment,matbench_expt_gap,4604"), sql.out());
 
-    Run again = run("ingest", "--source", "matbench_expt_gap");
+    CommandRun again = run("ingest", "--source", "matbench_expt_gap");
     assertTrue(again.out().matches("(?s).*matbench_expt_gap\\s+unchanged.*"), again.out());
   }
 
   @Test
   void aFailedSourceGivesExitCodeOneAndSaysWhy() {
-    Run run = run("ingest", "--source", "matbench_expt_gap", "--set", "transferlake.mirror.dir=" + lake.getPath());
+    CommandRun run = run("ingest", "--source", "matbench_expt_gap", "--set", "transferlake.mirror.dir=" + lake.getPath());
     assertEquals(1, run.code());
     assertTrue(run.out().contains("FAILED matbench_expt_gap: file not found"), run.out());
   }
 
   @Test
   void sqlIsReadOnlyUnlessAsked() {
-    Run run = run("sql", "DROP TABLE lake.curated.observations");
+    CommandRun run = run("sql", "DROP TABLE lake.curated.observations");
     assertEquals(2, run.code());
     assertTrue(run.err().contains("add --write to allow them"), run.err());
   }
 
   @Test
   void aBadSettingStopsBeforeAnyWorkNamingTheKey() {
-    Run run = run("ingest", "--set", "transferlake.lake.rot=/tmp/x");
+    CommandRun run = run("ingest", "--set", "transferlake.lake.rot=/tmp/x");
     assertEquals(2, run.code());
     assertTrue(run.err().contains("transferlake.lake.rot"), run.err());
     assertTrue(run.err().contains("did you mean transferlake.lake.root?"), run.err());
@@ -89,7 +72,7 @@ class CommandLineTest {
   @Test
   void everyCommandHasHelp() {
     for (String command : List.of("ingest", "sql", "run")) {
-      Run help = run(command, "--help");
+      CommandRun help = run(command, "--help");
       assertEquals(0, help.code(), command);
       assertTrue(help.out().contains("--set=KEY=VALUE"), command + ": " + help.out());
     }

@@ -3,10 +3,7 @@ package org.transferlake.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +23,6 @@ class ReportCommandTest {
   @TempDir
   File root;
 
-  private record Run(int code, String out, String err) {}
-
   private List<String> common() {
     return List.of("--profile", new File(TestPaths.project(), "conf/local.conf").getPath(),
         "--set", "transferlake.lake.root=" + new File(root, "lake").getPath(),
@@ -37,23 +32,11 @@ class ReportCommandTest {
   }
 
   /** The command, the test's settings, then {@code args}: a --set among them wins over the test's. */
-  private Run run(String command, String... args) {
+  private CommandRun run(String command, String... args) {
     List<String> all = new ArrayList<>(List.of(command));
     all.addAll(common());
     all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.execute(all.toArray(new String[0]));
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CommandRun.of(all);
   }
 
   @Test
@@ -65,7 +48,7 @@ class ReportCommandTest {
     ResultRows.write(Lake.open(spark, settings.lakeCatalog()));
 
     File out = new File(root, "out");
-    Run report = run("report", "--out", out.getPath());
+    CommandRun report = run("report", "--out", out.getPath());
     assertEquals(0, report.code(), report.out() + report.err());
     assertTrue(report.out().contains("run run-new (tiny)") && report.out().contains("run run-metal (tiny_metal)"),
         report.out());
@@ -79,7 +62,7 @@ class ReportCommandTest {
 
   @Test
   void anUnreadablePublishedFiguresFileStopsBeforeSparkNamingTheKey() {
-    Run run = run("report", "--set", "transferlake.report.published=" + new File(root, "absent.conf"));
+    CommandRun run = run("report", "--set", "transferlake.report.published=" + new File(root, "absent.conf"));
     assertEquals(2, run.code(), run.out() + run.err());
     assertTrue(run.err().contains("transferlake.report.published = \"" + new File(root, "absent.conf")
         + "\": no such file"), run.err());

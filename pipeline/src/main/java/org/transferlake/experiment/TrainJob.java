@@ -138,9 +138,15 @@ public final class TrainJob {
     }
   }
 
-  /** Unit ids already staged for this run: those of an interrupted run when resuming; otherwise none (cleared). */
+  /**
+   * Unit ids already staged for this run: those of an interrupted run when resuming. Otherwise none: the staging
+   * is cleared, and a published run of this id is withdrawn from {@code ops.runs} first, so that no reader sees its
+   * old and new rows mixed while they are replaced.
+   */
   private Set<String> staged(String runId, boolean resume) {
     if (!resume) {
+      lake.spark().sql("DELETE FROM " + lake.name(LakeTable.RUNS) + " WHERE run_id = '" + runId.replace("'", "''")
+          + "'");
       clearStaged(runId);
       return Set.of();
     }

@@ -51,6 +51,7 @@ public final class Settings {
     PropertyCatalog.from(config); // fails fast on a malformed property declaration
     requirePositive("transferlake.report.parity-points");
     requirePositive("transferlake.report.min-test-rows");
+    org.transferlake.lake.CatalogSettings.from(this); // fails fast on a bad catalog type or URI
   }
 
   public Config config() {
@@ -63,6 +64,20 @@ public final class Settings {
 
   public String lakeCatalog() {
     return config.getString("transferlake.lake.catalog");
+  }
+
+  /** hadoop (the default), jdbc, hive or rest. */
+  public String lakeCatalogType() {
+    return config.getString("transferlake.lake.catalog-type");
+  }
+
+  public String lakeCatalogUri() {
+    return config.getString("transferlake.lake.catalog-uri");
+  }
+
+  /** Where the catalog keeps table files; empty: {@code <root>/warehouse}. */
+  public String lakeCatalogWarehouse() {
+    return config.getString("transferlake.lake.catalog-warehouse");
   }
 
   public String mirrorDir() {

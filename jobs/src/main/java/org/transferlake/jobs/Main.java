@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "transferlake", mixinStandardHelpOptions = true, version = "transferlake 0.1.0",
     description = "Transfer learning for materials data on a Spark + Iceberg lake.",
     subcommands = {IngestCommand.class, FeaturizeCommand.class, TrainCommand.class, PredictCommand.class,
-        ReportCommand.class, SqlCommand.class, RunCommand.class, BenchCommand.class})
+        ReportCommand.class, SqlCommand.class, RunCommand.class, NightlyCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @Override
   public void run() {

@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
       boolean featurized = FeaturizeCommand.featurize(job, System.out);
       for (String experiment : job.settings.runExperiments()) {
         System.out.println("== train " + experiment);
-        TrainCommand.train(job, experiment, false, null, System.out);
+        TrainCommand.train(job, experiment, false, null, null, System.out);
       }
       return ingested && featurized ? 0 : 1;
     }

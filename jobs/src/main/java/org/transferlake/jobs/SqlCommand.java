@@ -1,9 +1,18 @@
 package org.transferlake.jobs;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.transferlake.config.SettingsException;
 import picocli.CommandLine.Command;
@@ -29,8 +38,13 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--write", description = "Allow statements that change the lake (INSERT, DELETE, DROP, ...).")
   boolean write;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "table",
+      description = "table, csv, json (JSON lines) or parquet (needs --out). Default: ${DEFAULT-VALUE}.")
   String format;
+
+  @Option(names = "--out", paramLabel = "PATH", description = "Write every row to PATH instead of printing at most"
+      + " transferlake.sql.max-rows: a file for csv and json, a directory for parquet. An existing PATH is refused.")
+  File out;
 
   @Override
   public Integer call() {
@@ -39,11 +53,25 @@ final class SqlCommand implements Callable<Integer> {
       throw new SettingsException("sql: '" + verb + "' statements change the lake; add --write to allow them"
           + " (read-only statements: " + String.join(", ", READ_ONLY) + ")");
     }
-    if (!Set.of("table", "csv", "json").contains(format)) {
-      throw new SettingsException("sql --format " + format + ": expected table, csv or json");
+    if (!Set.of("table", "csv", "json", "parquet").contains(format)) {
+      throw new SettingsException("sql --format " + format + ": expected table, csv, json or parquet");
+    }
+    if (out == null && format.equals("parquet")) {
+      throw new SettingsException("sql --format parquet: needs --out DIR");
+    }
+    if (out != null && format.equals("table")) {
+      throw new SettingsException("sql --out " + out + ": needs --format csv, json or parquet");
+    }
+    if (out != null && out.exists()) {
+      throw new SettingsException("sql --out " + out + ": already exists; choose a new path");
     }
     try (JobContext job = new JobContext(common.settings(), "sql")) {
       Dataset<Row> result = job.spark.sql(statement);
+      if (out != null) {
+        long rows = write(result);
+        System.out.println("wrote " + rows + " rows to " + out.getAbsolutePath());
+        return 0;
+      }
       int max = job.settings.sqlMaxRows();
       switch (format) {
         case "csv" -> {
@@ -55,6 +83,29 @@ final class SqlCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** Every row into {@link #out}; streamed through the driver for csv and json, written by the tasks for parquet. */
+  private long write(Dataset<Row> result) {
+    if (format.equals("parquet")) {
+      result.write().parquet(out.getAbsolutePath());
+      return result.sparkSession().read().parquet(out.getAbsolutePath()).count();
+    }
+    long rows = 0;
+    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.toPath(), StandardCharsets.UTF_8))) {
+      if (format.equals("csv")) {
+        w.println(String.join(",", result.columns()));
+      }
+      Iterator<String> lines = format.equals("csv") ? result.map((MapFunction<Row, String>) SqlCommand::csvLine,
+          Encoders.STRING()).toLocalIterator() : result.toJSON().toLocalIterator();
+      while (lines.hasNext()) {
+        w.println(lines.next());
+        rows++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("sql --out " + out, e);
+    }
+    return rows;
   }
 
   private static String firstWord(String sql) {

@@ -37,13 +37,16 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (JobContext job = new JobContext(common.settings(), "train")) {
-      train(job, experiment, dryRun, resume, System.out);
+      train(job, experiment, dryRun, resume, null, System.out);
       return 0;
     }
   }
 
-  /** @param resume the run id of an interrupted run to finish, or null for a new run (or a re-run of run.id) */
-  static void train(JobContext job, String name, boolean dryRun, String resume, PrintStream out) {
+  /**
+   * @param resume the run id of an interrupted run to finish, or null for a new run
+   * @param runId the new run's id (a re-run replaces its rows), or null for transferlake.run.id or a fresh one
+   */
+  static void train(JobContext job, String name, boolean dryRun, String resume, String runId, PrintStream out) {
     Experiments experiments = new Experiments(job.lake, job.settings);
     ExperimentDefinition e = experiments.definition(name);
     ExperimentData data = experiments.data(e);
@@ -59,7 +62,11 @@ final class TrainCommand implements Callable<Integer> {
     if (dryRun) {
       return;
     }
-    String runId = resume != null ? resume : RunIds.choose(job.settings.runId());
+    if (resume != null) {
+      runId = resume;
+    } else if (runId == null) {
+      runId = RunIds.choose(job.settings.runId());
+    }
     TrainJob.Outcome outcome = experiments.train(e, data, runId, resume != null);
     out.printf("run %s: %d units trained%s; mean test score per architecture and learner (all sizes and"
         + " hyperparameters)%n", runId, outcome.trained(),

@@ -54,6 +54,23 @@ class CommandLineTest {
   }
 
   @Test
+  void sqlWritesEveryRowToACsvFileOrAParquetDirectory() throws Exception {
+    File csv = new File(lake, "out.csv");
+    CommandRun toCsv = run("sql", "SELECT id, concat('x,', id) AS label FROM range(3)", "--format", "csv", "--out",
+        csv.getPath());
+    assertEquals(0, toCsv.code(), toCsv.out() + toCsv.err());
+    assertEquals("id,label\n0,\"x,0\"\n1,\"x,1\"\n2,\"x,2\"\n", java.nio.file.Files.readString(csv.toPath()));
+    File parquet = new File(lake, "out.parquet");
+    CommandRun toParquet = run("sql", "SELECT id FROM range(250)", "--format", "parquet", "--out", parquet.getPath());
+    assertEquals(0, toParquet.code(), toParquet.err());
+    assertTrue(toParquet.out().contains("wrote 250 rows to " + parquet.getAbsolutePath()), toParquet.out());
+    assertTrue(parquet.isDirectory() && new File(parquet, "_SUCCESS").isFile());
+    CommandRun noOut = run("sql", "SELECT 1", "--format", "parquet");
+    assertEquals(2, noOut.code());
+    assertTrue(noOut.err().contains("sql --format parquet: needs --out DIR"), noOut.err());
+  }
+
+  @Test
   void sqlIsReadOnlyUnlessAsked() {
     CommandRun run = run("sql", "DROP TABLE lake.curated.observations");
     assertEquals(2, run.code());

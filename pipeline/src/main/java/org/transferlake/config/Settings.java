@@ -51,6 +51,29 @@ public final class Settings {
     PropertyCatalog.from(config); // fails fast on a malformed property declaration
     requirePositive("transferlake.report.parity-points");
     requirePositive("transferlake.report.min-test-rows");
+    org.transferlake.lake.CatalogSettings.from(this); // fails fast on a bad catalog type or URI
+    nightlyThresholds().forEach((metric, value) -> {
+      if (!(value >= 0)) {
+        throw new SettingsException("transferlake.nightly.thresholds." + metric + " = " + value
+            + ": expected 0 or more");
+      }
+    });
+    for (String metric : nightlyAlertOn()) {
+      if (!nightlyThresholds().containsKey(metric)) {
+        throw new SettingsException("transferlake.nightly.alert-on = " + nightlyAlertOn() + ": '" + metric
+            + "' is not compared; expected some of " + nightlyThresholds().keySet());
+      }
+    }
+    if (config.getInt("transferlake.nightly.retention.keep-days") < 0) {
+      throw new SettingsException("transferlake.nightly.retention.keep-days = "
+          + config.getInt("transferlake.nightly.retention.keep-days") + ": expected 0 or more");
+    }
+    if (nightlyKeepLast() < 0) {
+      throw new SettingsException("transferlake.nightly.retention.keep-last = " + nightlyKeepLast()
+          + ": expected 0 or more");
+    }
+    requireNonNegativeDuration("transferlake.nightly.maintenance.expire-snapshots-after");
+    requirePositive("transferlake.nightly.maintenance.retain-snapshots");
   }
 
   public Config config() {
@@ -63,6 +86,20 @@ public final class Settings {
 
   public String lakeCatalog() {
     return config.getString("transferlake.lake.catalog");
+  }
+
+  /** hadoop (the default), jdbc, hive or rest. */
+  public String lakeCatalogType() {
+    return config.getString("transferlake.lake.catalog-type");
+  }
+
+  public String lakeCatalogUri() {
+    return config.getString("transferlake.lake.catalog-uri");
+  }
+
+  /** Where the catalog keeps table files; empty: {@code <root>/warehouse}. */
+  public String lakeCatalogWarehouse() {
+    return config.getString("transferlake.lake.catalog-warehouse");
   }
 
   public String mirrorDir() {
@@ -161,6 +198,42 @@ public final class Settings {
     return config.getString("transferlake.run.id");
   }
 
+  /** Per compared metric, the change beyond which nightly calls it better or worse (insertion order kept). */
+  public Map<String, Double> nightlyThresholds() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    Config t = config.getConfig("transferlake.nightly.thresholds");
+    new java.util.TreeSet<>(t.root().keySet()).forEach(k -> out.put(k, t.getDouble(k)));
+    return out;
+  }
+
+  public List<String> nightlyAlertOn() {
+    return config.getStringList("transferlake.nightly.alert-on");
+  }
+
+  public boolean nightlyRetention() {
+    return config.getBoolean("transferlake.nightly.retention.enabled");
+  }
+
+  public java.time.Duration nightlyKeepAge() {
+    return java.time.Duration.ofDays(config.getInt("transferlake.nightly.retention.keep-days"));
+  }
+
+  public int nightlyKeepLast() {
+    return config.getInt("transferlake.nightly.retention.keep-last");
+  }
+
+  public java.time.Duration nightlyExpireAfter() {
+    return config.getDuration("transferlake.nightly.maintenance.expire-snapshots-after");
+  }
+
+  public int nightlyRetainSnapshots() {
+    return config.getInt("transferlake.nightly.maintenance.retain-snapshots");
+  }
+
+  public boolean nightlyCompact() {
+    return config.getBoolean("transferlake.nightly.maintenance.compact");
+  }
+
   public int sqlMaxRows() {
     return config.getInt("transferlake.sql.max-rows");
   }
@@ -225,6 +298,18 @@ public final class Settings {
     }
     if (value.isZero() || value.isNegative()) {
       throw new SettingsException(key + " = " + value + ": expected a duration above 0");
+    }
+  }
+
+  private void requireNonNegativeDuration(String key) {
+    java.time.Duration value;
+    try {
+      value = config.getDuration(key);
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new SettingsException(key + " = \"" + config.getString(key) + "\": expected a duration such as 30d or 12h");
+    }
+    if (value.isNegative()) {
+      throw new SettingsException(key + " = " + value + ": expected 0 or more");
     }
   }
 

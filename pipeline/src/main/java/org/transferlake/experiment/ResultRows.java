@@ -21,7 +21,8 @@ final class ResultRows {
         u.paramsText(), u.fold(), r.nTrain(), r.nTest(), u.repeat(), u.seed(), m.get("mae"), m.get("rmse"),
         m.get("r2"), m.get("max_error"), m.get("within_1sd"), m.get("within_2sd"), m.get("mean_sd"),
         m.get("accuracy"), m.get("balanced_accuracy"), m.get("f1"), m.get("roc_auc"), m.get("log_loss"),
-        r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE, e.definitionSha256(), u.nTrain());
+        r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE, e.definitionSha256(), u.nTrain(),
+        r.executorId());
   }
 
   static List<Row> predictions(String runId, ExperimentDefinition e, ExperimentData data, UnitResult r) {

@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param testRows indices into the experiment data of the test rows, aligned with the predictions
  * @param probabilities class probabilities per test row (null for regression)
+ * @param executorId the Spark executor that trained the unit ({@code driver} in local mode)
  */
 public record UnitResult(WorkUnit unit, int nTrain, int nTest, Map<String, Double> metrics, Double innerScore,
-    double fitSeconds, double predictSeconds, int[] testRows, double[] mean, double[] std, double[][] probabilities)
-    implements java.io.Serializable {}
+    double fitSeconds, double predictSeconds, int[] testRows, double[] mean, double[] std, double[][] probabilities,
+    String executorId) implements java.io.Serializable {}

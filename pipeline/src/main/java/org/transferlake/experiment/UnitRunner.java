@@ -55,7 +55,13 @@ public final class UnitRunner {
       metrics = Metrics.regression(testSet.y(), mean, std);
     }
     return new UnitResult(unit, train.length, test.length, metrics, inner, (t1 - t0) / 1e9, (t2 - t1) / 1e9, test,
-        mean, std, probabilities);
+        mean, std, probabilities, executorId());
+  }
+
+  /** Spark's id of the executor this runs in ({@code driver} in local mode), or {@code none} outside Spark. */
+  private static String executorId() {
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    return env == null ? "none" : env.executorId();
   }
 
   /**

@@ -72,6 +72,10 @@ public final class Lake {
   private void ensure(LakeTable table) {
     if (spark.catalog().tableExists(name(table))) {
       addMissingColumns(table);
+      if (table.hasRunId() && spark.sql("SHOW TBLPROPERTIES " + name(table)).where("key = '"
+          + LakeTable.RUN_ID_METRICS + "'").isEmpty()) { // a lake created before the property
+        spark.sql("ALTER TABLE " + name(table) + " SET TBLPROPERTIES ('" + LakeTable.RUN_ID_METRICS + "' = 'full')");
+      }
       return;
     }
     spark.sql(table.createStatement(catalog));

@@ -21,13 +21,10 @@ public final class LakeSessions {
     if (!submitted.contains("spark.master") && !settings.sparkConf().containsKey("spark.master")) {
       builder.master("local[*]");
     }
-    LakeLocation location = LakeLocation.of(settings.lakeRoot());
-    String catalog = "spark.sql.catalog." + settings.lakeCatalog();
+    // Iceberg's SQL extensions: CALL lake.system.expire_snapshots(...), rewrite_data_files, WRITE ORDERED BY
     builder.config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-        .config(catalog, "org.apache.iceberg.spark.SparkCatalog")
-        .config(catalog + ".type", "hadoop")
-        .config(catalog + ".warehouse", location.warehouse())
-        .config("spark.sql.warehouse.dir", location.sparkWarehouse());
+        .config("spark.sql.warehouse.dir", LakeLocation.of(settings.lakeRoot()).sparkWarehouse());
+    CatalogSettings.from(settings).sparkProperties().forEach(builder::config);
     return builder.getOrCreate();
   }
 }

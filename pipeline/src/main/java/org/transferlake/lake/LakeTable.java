@@ -58,6 +58,10 @@ public enum LakeTable {
       "run_id STRING, source_id STRING, status STRING, records_read BIGINT, records_accepted BIGINT,"
           + " records_rejected BIGINT, observations_written BIGINT, values_rejected BIGINT, sha256 STRING,"
           + " message STRING, started_at TIMESTAMP, finished_at TIMESTAMP, seconds DOUBLE",
+      null, null),
+  RUN_COMPARISONS("ops", "run_comparisons",
+      "run_id STRING, previous_run_id STRING, experiment STRING, architecture STRING, learner STRING, metric STRING,"
+          + " previous DOUBLE, current DOUBLE, change DOUBLE, verdict STRING, threshold DOUBLE",
       null, null);
 
   /** Columns two tables share: a run's results, and the same results staged while the run is under way. */
@@ -67,7 +71,7 @@ public enum LakeTable {
         + " seed BIGINT, mae DOUBLE, rmse DOUBLE, r2 DOUBLE, max_error DOUBLE, within_1sd DOUBLE, within_2sd DOUBLE,"
         + " mean_sd DOUBLE, accuracy DOUBLE, balanced_accuracy DOUBLE, f1 DOUBLE, roc_auc DOUBLE, log_loss DOUBLE,"
         + " inner_score DOUBLE, fit_seconds DOUBLE, predict_seconds DOUBLE, code_version STRING,"
-        + " config_sha256 STRING, n_requested INT";
+        + " config_sha256 STRING, n_requested INT, executor_id STRING";
     static final String PREDICTIONS = "run_id STRING, experiment STRING, unit_id STRING, architecture STRING,"
         + " learner STRING, params STRING, fold INT, n_train INT, repeat INT, source_id STRING, source_file STRING,"
         + " record_number BIGINT, composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE,"
@@ -102,10 +106,22 @@ public enum LakeTable {
     return StructType.fromDDL(columns);
   }
 
+  /**
+   * Exact (untruncated) file statistics of {@code run_id}: a re-run replaces its rows with Iceberg's overwrite by
+   * filter, which drops whole files only and fails where statistics cannot tell run ids apart (by default strings
+   * keep 16 characters, which {@code nightly-<date>-...} ids share).
+   */
+  static final String RUN_ID_METRICS = "write.metadata.metrics.column.run_id";
+
+  boolean hasRunId() {
+    return java.util.Arrays.asList(schema().fieldNames()).contains("run_id");
+  }
+
   String createStatement(String catalog) {
     return "CREATE TABLE IF NOT EXISTS " + catalog + "." + qualifiedName() + " (" + columns + ") USING iceberg"
         + (partitionedBy == null ? "" : " PARTITIONED BY (" + partitionedBy + ")")
-        + " TBLPROPERTIES ('format-version' = '2', 'write.parquet.compression-codec' = 'zstd')";
+        + " TBLPROPERTIES ('format-version' = '2', 'write.parquet.compression-codec' = 'zstd'"
+        + (hasRunId() ? ", '" + RUN_ID_METRICS + "' = 'full'" : "") + ")";
   }
 
   String writeOrderStatement(String catalog) {

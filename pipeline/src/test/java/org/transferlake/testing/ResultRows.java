@@ -100,7 +100,7 @@ public final class ResultRows {
       int correct = fold == 0 ? 19 : 21;
       metrics.add(RowFactory.create("run-metal", "tiny_metal", metalTarget, unitId("target_only", "trees=10", fold, 0),
           "target_only", "forest", "trees=10", fold, 25, 25, 0, 1L, null, null, null, null, null, null, null,
-          correct / 25.0, 0.7 + 0.1 * fold, 0.75, 0.85, 0.45, null, 1.0, 0.1, "test", "sha", 0));
+          correct / 25.0, 0.7 + 0.1 * fold, 0.75, 0.85, 0.45, null, 1.0, 0.1, "test", "sha", 0, "driver"));
       for (int i = 0; i < 25; i++) {
         String actual = i % 2 == 0 ? "metal" : "non_metal";
         String predicted = i < correct ? actual : (actual.equals("metal") ? "non_metal" : "metal");
@@ -131,7 +131,7 @@ public final class ResultRows {
       int fold, int size, int nTrain, double mae, double rmse, Double inner) {
     return RowFactory.create(run, experiment, target, unitId(architecture, params, fold, size), architecture,
         "forest", params, fold, nTrain, 4, 0, 1L, mae, rmse, 0.5, 1.0, 0.7, 0.95, 0.4, null, null, null, null, null,
-        inner, 1.0, 0.1, "test", "sha", size);
+        inner, 1.0, 0.1, "test", "sha", size, "driver");
   }
 
   private static Row selected(String run, String experiment, String architecture, int fold, int nTrain, String params,

@@ -2,9 +2,6 @@ package org.transferlake.report;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -36,13 +33,9 @@ public final class DerivedQuantities {
     if (file.isBlank()) {
       return List.of();
     }
-    File f = new File(file);
-    if (!f.isFile()) {
-      throw new SettingsException(KEY + " = \"" + file + "\": no such file (empty for no derived quantities)");
-    }
     List<Spec> out = new ArrayList<>();
+    Config c = ConfFile.read(KEY, file, "derived quantities");
     try {
-      Config c = ConfigFactory.parseFile(f, ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
       for (Config d : c.getConfigList("derived")) {
         out.add(new Spec(d.getString("name"), d.getString("first"), d.getString("second"),
             d.hasPath("unit") ? d.getString("unit") : ""));

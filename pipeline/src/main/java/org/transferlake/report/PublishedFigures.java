@@ -2,8 +2,6 @@ package org.transferlake.report;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,15 +34,7 @@ public final class PublishedFigures {
 
   /** Reads the file {@code transferlake.report.published} names; anything malformed fails naming the key and file. */
   public static PublishedFigures load(File file) {
-    if (!file.isFile()) {
-      throw new SettingsException(KEY + " = \"" + file + "\": no such file (empty for no published figures)");
-    }
-    Config c;
-    try {
-      c = ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
-    } catch (ConfigException e) {
-      throw new SettingsException(KEY + " = \"" + file + "\": " + e.getMessage(), e);
-    }
+    Config c = ConfFile.read(KEY, file.getPath(), "published figures");
     Map<String, Reference> out = new LinkedHashMap<>();
     try {
       List<? extends Config> list = c.getConfigList("published");

@@ -49,7 +49,7 @@ final class EncodedRows {
     for (int r = 0; r < kept; r++) {
       int i = keep[r];
       for (int f = 0; f < p; f++) {
-        x[r * p + f] = (float) inputs.standardize(f, data.x(i, f));
+        x[r * p + f] = (float) inputs.standardizeInput(f, data.x(i, f));
       }
       for (int j = 0; j < labelCount; j++) {
         double v = data.y(i, j);

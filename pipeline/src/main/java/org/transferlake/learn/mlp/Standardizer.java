@@ -11,6 +11,12 @@ import java.util.Arrays;
  * constant feature becomes 0 rather than a division by zero.
  */
 record Standardizer(double[] centre, double[] scale) {
+  /**
+   * Standardised inputs are clipped to ±this many standard deviations: a composition whose feature lies far outside
+   * the training range (a rare element's property, with a near-constant training column) otherwise drives the
+   * network's output to absurd values (seen: a 94,000 eV gap).
+   */
+  static final double INPUT_LIMIT = 10;
 
   /** Learns every column of {@code rows}; columns where {@code scaled} is false keep centre 0 and scale 1. */
   static Standardizer fit(double[][] rows, boolean[] scaled) {
@@ -66,13 +72,18 @@ record Standardizer(double[] centre, double[] scale) {
     return centre[column] + scale[column] * standardized;
   }
 
-  /** The rows standardised, row after row, as the network's float input. */
+  /** An input value standardised and clipped to ±{@link #INPUT_LIMIT}. */
+  double standardizeInput(int column, double value) {
+    return Math.max(-INPUT_LIMIT, Math.min(INPUT_LIMIT, standardize(column, value)));
+  }
+
+  /** The rows standardised and clipped, row after row, as the network's float input. */
   float[] standardizeRows(double[][] rows) {
     int columns = columns();
     float[] out = new float[rows.length * columns];
     for (int r = 0; r < rows.length; r++) {
       for (int c = 0; c < columns; c++) {
-        out[r * columns + c] = (float) standardize(c, rows[r][c]);
+        out[r * columns + c] = (float) standardizeInput(c, rows[r][c]);
       }
     }
     return out;

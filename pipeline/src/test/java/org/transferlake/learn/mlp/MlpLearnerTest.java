@@ -71,6 +71,24 @@ class MlpLearnerTest {
   }
 
   @Test
+  void aFeatureFarOutsideTheTrainingRangeCannotBlowUpThePrediction() {
+    TrainingSet train = smoothData(200, 0.1, 4);
+    double[][] x = new double[train.rows()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {train.x(i, 0), train.x(i, 1), train.x(i, 2), train.x(i, 3), 5.0 + (i == 0 ? 1e-3 : 0)};
+    }
+    double[] y = new double[x.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = train.y(i, 0);
+    }
+    Model model = SMALL.fit(TrainingSet.of(x, y, Label.regression("y")), 3);
+    double[][] far = {{0.5, 0.5, 0.5, 0.5, 1e6}};
+    double predicted = model.predict(far).mean(0)[0];
+    double max = java.util.Arrays.stream(y).map(Math::abs).max().orElseThrow();
+    assertTrue(Math.abs(predicted) < 20 * max, "a feature 10^9 training sds away gave " + predicted);
+  }
+
+  @Test
   void sameSeedSameModelAndAnotherSeedAnother() {
     TrainingSet train = smoothData(200, 0.1, 4);
     double[][] test = Synthetic.features(50, 5, 5);

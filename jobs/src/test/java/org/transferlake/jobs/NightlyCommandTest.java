@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +43,6 @@ class NightlyCommandTest {
   @TempDir
   File root;
 
-  private record Run(int code, String out, String err) {}
-
   private File lakeDir() {
     return new File(root, "lake");
   }
@@ -64,24 +59,12 @@ class NightlyCommandTest {
         "spark.master", "local[2]");
   }
 
-  private Run nightly(String... args) {
+  private CommandRun nightly(String... args) {
     List<String> all = new ArrayList<>(List.of("nightly", "--profile",
         new File(TestPaths.project(), "conf/local.conf").getPath()));
     settings().forEach((k, v) -> all.addAll(List.of("--set", k + "=" + v)));
     all.addAll(List.of(args));
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-      int code = Main.execute(all.toArray(new String[0]));
-      return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+    return CommandRun.of(all);
   }
 
   private void experiment(String grid) throws Exception {
@@ -92,19 +75,19 @@ class NightlyCommandTest {
   @Test
   void comparesWithThePreviousNightReplacesAReRunAndDeletesOldRuns() throws Exception {
     experiment("trees = [10], max_features = [0.33]");
-    Run first = nightly("--date", "2026-11-20");
+    CommandRun first = nightly("--date", "2026-11-20");
     assertEquals(0, first.code(), first.out() + first.err());
     assertTrue(first.out().contains("no earlier published run of nightly_tiny to compare with"), first.out());
 
     experiment("trees = [2], max_depth = [2]"); // two stumps of depth 2 instead of ten full trees: clearly worse
-    Run second = nightly("--date", "2026-11-21");
+    CommandRun second = nightly("--date", "2026-11-21");
     assertEquals(NightlyCommand.ALERT, second.code(), second.out() + second.err());
     assertTrue(second.out().contains("ingest") && second.out().matches("(?s).*matbench_expt_gap\\s+unchanged.*"),
         second.out());
     assertTrue(second.out().contains("ALERT " + RUN_21 + ": nightly_tiny target_only/forest mae "), second.out());
 
     // the same date again, now keeping only the newest run: it replaces the 21st and deletes the 20th
-    Run again = nightly("--date", "2026-11-21", "--set", "transferlake.nightly.retention.keep-last=1",
+    CommandRun again = nightly("--date", "2026-11-21", "--set", "transferlake.nightly.retention.keep-last=1",
         "--set", "transferlake.nightly.retention.keep-days=0");
     assertEquals(NightlyCommand.ALERT, again.code(), again.out() + again.err());
     assertTrue(again.out().contains("retention nightly_tiny: deleted runs " + RUN_20), again.out());
@@ -135,7 +118,7 @@ class NightlyCommandTest {
     experiment("trees = [2]");
     try (LakeLock held = LakeLock.acquire(LakeLocation.of(lakeDir().getPath()).root(), "nightly",
         new Configuration())) {
-      Run refused = nightly("--date", "2026-11-20");
+      CommandRun refused = nightly("--date", "2026-11-20");
       assertEquals(NightlyCommand.LOCKED, refused.code(), refused.out() + refused.err());
       assertTrue(refused.err().contains("the lake is locked by another run (holder=" + System.getProperty("user.name")
           + "@"), refused.err());

@@ -19,12 +19,7 @@ public record UnitCost(int targetRows, long sourceRows, int sourceCount, int uni
   private static final double FOREST_SECONDS = 13.6 / (3683 * log2(3683) * 200);
   private static final double MLP_SECONDS = 4.7 / (3683.0 * 100);
 
-  /** Relative cost: rows, times per-row work of the learner, times the fits the unit makes. */
-  public double of(WorkUnit unit) {
-    return seconds(unit);
-  }
-
-  /** Expected seconds on one core. */
+  /** Expected seconds on one core: also the cost that balances tasks and waves. */
   public double seconds(WorkUnit unit) {
     String architecture = ExperimentDefinition.baseArchitecture(unit.architecture());
     double n = unit.nTrain() == 0 ? targetRows * 0.8 : Math.min(unit.nTrain(), targetRows);

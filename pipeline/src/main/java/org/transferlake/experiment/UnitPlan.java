@@ -42,7 +42,7 @@ public final class UnitPlan {
       out.add(new ArrayList<>());
     }
     List<WorkUnit> sorted = new ArrayList<>(units);
-    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -cost.of(u)).thenComparing(WorkUnit::id));
+    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -cost.seconds(u)).thenComparing(WorkUnit::id));
     for (WorkUnit u : sorted) {
       int best = 0;
       for (int b = 1; b < bins; b++) {
@@ -51,7 +51,7 @@ public final class UnitPlan {
         }
       }
       out.get(best).add(u);
-      load[best] += cost.of(u);
+      load[best] += cost.seconds(u);
     }
     return out;
   }
@@ -63,7 +63,7 @@ public final class UnitPlan {
   public static List<List<WorkUnit>> waves(List<WorkUnit> units, int size, UnitCost cost) {
     int count = (int) Math.max(1, Math.min(units.size(), (units.size() + (long) size - 1) / size));
     List<WorkUnit> sorted = new ArrayList<>(units);
-    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -cost.of(u)).thenComparing(WorkUnit::id));
+    sorted.sort(Comparator.comparingDouble((WorkUnit u) -> -cost.seconds(u)).thenComparing(WorkUnit::id));
     List<List<WorkUnit>> out = new ArrayList<>();
     for (int w = 0; w < count; w++) {
       out.add(new ArrayList<>());

@@ -53,7 +53,8 @@ public final class ResultsReader {
       String unitId = r.getAs("unit_id");
       int nTrain = r.<Integer>getAs("n_train");
       out.add(new UnitMetrics(unitId, r.getAs("target_context"), r.getAs("architecture"), r.getAs("learner"),
-          r.getAs("params"), r.<Integer>getAs("fold"), UnitMetrics.requestedSize(unitId, nTrain), nTrain,
+          r.getAs("params"), r.<Integer>getAs("fold"), r.<Integer>getAs("n_requested") != null ? r.<Integer>getAs("n_requested")
+              : UnitMetrics.requestedSize(unitId, nTrain), nTrain,
           r.<Integer>getAs("n_test"), r.<Integer>getAs("repeat"), r.getAs("mae"), r.getAs("rmse"), r.getAs("r2"),
           r.getAs("within_1sd"), r.getAs("within_2sd"), r.getAs("accuracy"), r.getAs("balanced_accuracy"),
           r.getAs("f1"), r.getAs("roc_auc"), r.getAs("log_loss"), r.getAs("inner_score")));

@@ -34,7 +34,8 @@ public record UnitMetrics(String unitId, String targetContext, String architectu
 
   /**
    * The requested size from a unit id ({@code architecture|learner|params|f<fold>|n<size>|r<repeat>}); the
-   * {@code n_train} column holds the rows actually trained on, which is the size unless the size is all.
+   * {@code n_train} column holds the rows actually trained on, which is the size unless the size is all. For rows
+   * written before {@code n_requested} existed.
    */
   static int requestedSize(String unitId, int nTrain) {
     String[] parts = unitId == null ? new String[0] : unitId.split("\\|", -1);

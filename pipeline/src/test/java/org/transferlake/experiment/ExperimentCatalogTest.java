@@ -51,7 +51,7 @@ class ExperimentCatalogTest {
     double max = 0;
     double min = Double.MAX_VALUE;
     for (List<WorkUnit> bin : bins) {
-      double cost = bin.stream().mapToDouble(u -> COST.of(u)).sum();
+      double cost = bin.stream().mapToDouble(u -> COST.seconds(u)).sum();
       max = Math.max(max, cost);
       min = Math.min(min, cost);
     }
@@ -66,8 +66,8 @@ class ExperimentCatalogTest {
     assertEquals(5, waves.size());
     assertEquals(units.size(), waves.stream().mapToInt(List::size).sum());
     assertEquals(units.size(), waves.stream().flatMap(List::stream).map(WorkUnit::id).distinct().count());
-    double first = waves.get(0).stream().mapToDouble(COST::of).sum();
-    double last = waves.get(4).stream().mapToDouble(COST::of).sum();
+    double first = waves.get(0).stream().mapToDouble(COST::seconds).sum();
+    double last = waves.get(4).stream().mapToDouble(COST::seconds).sum();
     assertTrue(last > 0.8 * first && last <= first, "waves of similar cost: " + first + " vs " + last);
     assertEquals(1, UnitPlan.waves(units, Integer.MAX_VALUE, COST).size());
   }

@@ -31,7 +31,7 @@ final class FeaturizeCommand implements Callable<Integer> {
     if (!presets.isEmpty()) {
       common.overrides.put("transferlake.featurize.presets", "[" + String.join(",", presets) + "]");
     }
-    try (JobContext job = new JobContext(common.settings(), "featurize")) {
+    try (JobContext job = new JobContext(common.settings(), "featurize").lockForWriting()) {
       return featurize(job, System.out) ? 0 : 1;
     }
   }

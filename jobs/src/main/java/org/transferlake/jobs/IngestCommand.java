@@ -40,7 +40,7 @@ final class IngestCommand implements Callable<Integer> {
     if (download) {
       common.overrides.put("transferlake.ingest.download.enabled", "true");
     }
-    try (JobContext job = new JobContext(common.settings(), "ingest")) {
+    try (JobContext job = new JobContext(common.settings(), "ingest").lockForWriting()) {
       return ingest(job, System.out) ? 0 : 1;
     }
   }

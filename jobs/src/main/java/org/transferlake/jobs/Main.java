@@ -1,6 +1,7 @@
 package org.transferlake.jobs;
 
 import org.transferlake.config.SettingsException;
+import org.transferlake.lake.LakeLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
     subcommands = {IngestCommand.class, FeaturizeCommand.class, TrainCommand.class, PredictCommand.class,
         ReportCommand.class, SqlCommand.class, RunCommand.class, NightlyCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
+  /** Exit code of a command refused because another run holds the lake's write lock. */
+  static final int LOCKED = 3;
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
@@ -19,13 +23,20 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs a command line and returns its exit code: 0 ok, 1 a stage failed, 2 bad usage or configuration. */
+  /**
+   * Runs a command line and returns its exit code: 0 ok, 1 a stage failed, 2 bad usage or configuration, 3 another
+   * run holds the lake's write lock.
+   */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof SettingsException) {
         commandLine.getErr().println("transferlake: " + e.getMessage());
         return 2;
+      }
+      if (e instanceof LakeLock.HeldException) {
+        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());
+        return LOCKED;
       }
       throw e;
     });

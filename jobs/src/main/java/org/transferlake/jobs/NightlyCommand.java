@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlake.lake.LakeLocation;
-import org.transferlake.lake.LakeLock;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.nightly.Maintenance;
 import org.transferlake.nightly.Retention;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
         "nightly runs, expire old snapshots and compact. Exit code 1 when a stage failed, 3 when another run holds",
         "the lock, 4 when a metric of transferlake.nightly.alert-on got worse beyond its threshold (ALERT lines)."})
 final class NightlyCommand implements Callable<Integer> {
-  static final int LOCKED = 3;
+  static final int LOCKED = Main.LOCKED;
   static final int ALERT = 4;
 
   @Mixin
@@ -41,17 +40,8 @@ final class NightlyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     LocalDate day = date != null ? date : LocalDate.now(ZoneOffset.UTC);
     try (JobContext job = new JobContext(common.settings(), "nightly")) {
-      LakeLocation location = LakeLocation.of(job.settings.lakeRoot());
-      LakeLock lock;
-      try {
-        lock = LakeLock.acquire(location.root(), "nightly", job.spark.sparkContext().hadoopConfiguration());
-      } catch (LakeLock.HeldException e) {
-        System.err.println("transferlake nightly: " + e.getMessage());
-        return LOCKED;
-      }
-      try (lock) {
-        return nightly(job, day, location, System.out);
-      }
+      job.lockForWriting();
+      return nightly(job, day, LakeLocation.of(job.settings.lakeRoot()), System.out);
     }
   }
 

@@ -15,7 +15,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (JobContext job = new JobContext(common.settings(), "run")) {
+    try (JobContext job = new JobContext(common.settings(), "run").lockForWriting()) {
       System.out.println("== ingest");
       boolean ingested = IngestCommand.ingest(job, System.out);
       System.out.println("== featurize");

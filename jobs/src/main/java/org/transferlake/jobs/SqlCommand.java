@@ -9,16 +9,21 @@ import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.transferlake.config.SettingsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import scala.jdk.javaapi.CollectionConverters;
 
 /** {@code transferlake sql}: any read-only SQL over the lake. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
@@ -50,8 +55,7 @@ final class SqlCommand implements Callable<Integer> {
   public Integer call() {
     String verb = firstWord(statement);
     if (!write && !READ_ONLY.contains(verb)) {
-      throw new SettingsException("sql: '" + verb + "' statements change the lake; add --write to allow them"
-          + " (read-only statements: " + String.join(", ", READ_ONLY) + ")");
+      throw refusal("'" + verb + "' statements change the lake");
     }
     if (!Set.of("table", "csv", "json", "parquet").contains(format)) {
       throw new SettingsException("sql --format " + format + ": expected table, csv, json or parquet");
@@ -66,6 +70,11 @@ final class SqlCommand implements Callable<Integer> {
       throw new SettingsException("sql --out " + out + ": already exists; choose a new path");
     }
     try (JobContext job = new JobContext(common.settings(), "sql")) {
+      if (write) {
+        job.lockForWriting();
+      } else if (writesInside(parse(job, statement))) {
+        throw refusal("the statement writes (an INSERT after its WITH clause)");
+      }
       Dataset<Row> result = job.spark.sql(statement);
       if (out != null) {
         long rows = write(result);
@@ -106,6 +115,33 @@ final class SqlCommand implements Callable<Integer> {
       throw new UncheckedIOException("sql --out " + out, e);
     }
     return rows;
+  }
+
+  private static SettingsException refusal(String why) {
+    return new SettingsException("sql: " + why + "; add --write to allow statements that change the lake"
+        + " (read-only statements: " + String.join(", ", new TreeSet<>(READ_ONLY)) + ")");
+  }
+
+  /** The statement's plan as parsed; a syntax error is the user's, shown as such. */
+  private static LogicalPlan parse(JobContext job, String statement) {
+    try {
+      return job.spark.sessionState().sqlParser().parsePlan(statement);
+    } catch (ParseException e) {
+      throw new SettingsException("sql: " + e.getMessage());
+    }
+  }
+
+  /** True when any node of the parsed plan inserts: {@code WITH t AS (...) INSERT INTO ...} starts with WITH. */
+  private static boolean writesInside(LogicalPlan plan) {
+    if (plan instanceof InsertIntoStatement) {
+      return true;
+    }
+    for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
+      if (writesInside(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstWord(String sql) {

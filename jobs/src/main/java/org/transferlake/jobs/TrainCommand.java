@@ -37,6 +37,9 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (JobContext job = new JobContext(common.settings(), "train")) {
+      if (!dryRun) {
+        job.lockForWriting();
+      }
       train(job, experiment, dryRun, resume, null, System.out);
       return 0;
     }
@@ -63,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
       return;
     }
     if (resume != null) {
-      runId = resume;
+      runId = RunIds.choose(resume); // checked like transferlake.run.id: it names files under the lake root
     } else if (runId == null) {
       runId = RunIds.choose(job.settings.runId());
     }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.lake.LakeLocation;
+import org.transferlake.lake.LakeLock;
 import org.transferlake.testing.TestPaths;
 
 /** bin/transferlake's commands as a user runs them, in this JVM, against a lake in a temporary directory. */
@@ -72,9 +75,33 @@ class CommandLineTest {
 
   @Test
   void sqlIsReadOnlyUnlessAsked() {
-    CommandRun run = run("sql", "DROP TABLE lake.curated.observations");
-    assertEquals(2, run.code());
-    assertTrue(run.err().contains("add --write to allow them"), run.err());
+    for (String statement : List.of("DROP TABLE lake.curated.observations",
+        "WITH t AS (SELECT 1 AS a) INSERT INTO lake.curated.observations SELECT * FROM t",
+        "/* a comment first */ DELETE FROM lake.curated.observations")) {
+      CommandRun run = run("sql", statement);
+      assertEquals(2, run.code(), statement);
+      assertTrue(run.err().contains("add --write to allow statements that change the lake"), run.err());
+    }
+    CommandRun written = run("sql", "--write", "CREATE TABLE lake.scratch.t (a INT)");
+    assertEquals(0, written.code(), written.err());
+    assertTrue(new File(lake, "warehouse/scratch/t").isDirectory());
+  }
+
+  @Test
+  void aCommandThatWritesIsRefusedWhileAnotherHoldsTheLakeButReadersGoOn() throws Exception {
+    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lake.getPath()).root(), JobContext.WRITE_LOCK,
+        new Configuration())) {
+      for (List<String> writer : List.of(List.of("ingest", "--source", "matbench_expt_gap"),
+          List.of("featurize"), List.of("sql", "--write", "CREATE TABLE lake.scratch.t (a INT)"))) {
+        CommandRun refused = run(writer.toArray(new String[0]));
+        assertEquals(Main.LOCKED, refused.code(), writer + ": " + refused.out() + refused.err());
+        assertTrue(refused.err().contains("the lake is locked by another run (holder="), refused.err());
+        assertTrue(refused.err().contains(held.path().toString()), refused.err());
+      }
+      CommandRun reader = run("sql", "SELECT 1 AS one", "--format", "csv");
+      assertEquals(0, reader.code(), reader.err());
+      assertTrue(!new File(lake, "warehouse/scratch/t").exists(), "no table written");
+    }
   }
 
   @Test

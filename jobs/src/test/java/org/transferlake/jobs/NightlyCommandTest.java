@@ -116,7 +116,7 @@ class NightlyCommandTest {
   @Test
   void aSecondRunIsRefusedNamingTheHolderWhileTheLockIsHeld() throws Exception {
     experiment("trees = [2]");
-    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lakeDir().getPath()).root(), "nightly",
+    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lakeDir().getPath()).root(), JobContext.WRITE_LOCK,
         new Configuration())) {
       CommandRun refused = nightly("--date", "2026-11-20");
       assertEquals(NightlyCommand.LOCKED, refused.code(), refused.out() + refused.err());
@@ -126,7 +126,7 @@ class NightlyCommandTest {
       assertTrue(refused.err().contains(held.path().toString()), refused.err());
       assertFalse(refused.out().contains("== train"), refused.out());
     }
-    assertFalse(new File(lakeDir(), "locks/nightly.lock").exists(), "released");
+    assertFalse(new File(lakeDir(), "locks/write.lock").exists(), "released");
   }
 
   private static List<String> strings(SparkSession spark, String sql) {

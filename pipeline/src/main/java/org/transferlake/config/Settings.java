@@ -3,6 +3,8 @@ package org.transferlake.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import com.typesafe.config.ConfigValueType;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -276,10 +278,19 @@ public final class Settings {
     return explicitSparkKeys;
   }
 
-  /** The project settings as HOCON, for provenance records. */
+  /** The project settings as HOCON, for provenance records: secrets hidden (see {@link Redaction}). */
   public String renderProjectSettings() {
-    return config.getConfig("transferlake").root()
-        .render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
+    Config shown = config.getConfig("transferlake");
+    for (Map.Entry<String, ConfigValue> e : shown.entrySet()) {
+      if (e.getValue().valueType() == ConfigValueType.STRING) {
+        String value = (String) e.getValue().unwrapped();
+        String hidden = Redaction.value(e.getKey(), value);
+        if (!hidden.equals(value)) {
+          shown = shown.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(hidden)); // keys come as paths
+        }
+      }
+    }
+    return shown.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false));
   }
 
   private void requirePositive(String key) {

@@ -151,7 +151,7 @@ public final class SettingsLoader {
         continue;
       }
       String hint = closest(path, known);
-      problems.add(path + " = " + render(e.getValue()) + " (" + e.getValue().origin().description()
+      problems.add(path + " = " + render(path, e.getValue()) + " (" + e.getValue().origin().description()
           + "): unknown setting" + (hint == null ? " (every setting is declared in reference.conf)"
           : "; did you mean " + hint + "?"));
     }
@@ -172,7 +172,7 @@ public final class SettingsLoader {
         problems.add(path + ": missing; expected " + describe(expected));
       } catch (ConfigException ex) {
         ConfigValue actual = merged.hasPathOrNull(path) ? merged.getValue(path) : null;
-        problems.add(path + " = " + (actual == null ? "?" : render(actual))
+        problems.add(path + " = " + (actual == null ? "?" : render(path, actual))
             + (actual == null ? "" : " (" + actual.origin().description() + ")")
             + ": expected " + describe(expected));
       }
@@ -208,11 +208,13 @@ public final class SettingsLoader {
       case OBJECT -> "an object";
       default -> expected.valueType().name().toLowerCase();
     };
-    return type + ", as in its default " + render(expected);
+    return type + ", as in its default " + render("", expected);
   }
 
-  private static String render(ConfigValue value) {
-    return value.valueType() == ConfigValueType.STRING ? "\"" + value.unwrapped() + "\"" : value.render();
+  /** A value as an error message shows it: a secret's hidden (see {@link Redaction}). */
+  private static String render(String path, ConfigValue value) {
+    String text = value.valueType() == ConfigValueType.STRING ? "\"" + value.unwrapped() + "\"" : value.render();
+    return Redaction.value(path, text);
   }
 
   private static boolean isOpen(String path) {

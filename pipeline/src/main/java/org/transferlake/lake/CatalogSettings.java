@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.transferlake.config.Settings;
+import org.transferlake.config.Redaction;
 import org.transferlake.config.SettingsException;
 
 /**
@@ -38,8 +39,9 @@ public record CatalogSettings(String name, String type, String uri, String wareh
     for (String suffix : OWNED) {
       String key = catalog.prefix() + suffix;
       if (settings.sparkConf().containsKey(key)) {
-        throw new SettingsException(key + " = \"" + settings.sparkConf().get(key) + "\": set by transferlake.lake."
-            + (suffix.isEmpty() ? "catalog" : "catalog-" + suffix.substring(1)) + " instead");
+        throw new SettingsException(key + " = \"" + Redaction.value(key, settings.sparkConf().get(key))
+            + "\": set by transferlake.lake." + (suffix.isEmpty() ? "catalog" : "catalog-" + suffix.substring(1))
+            + " instead");
       }
     }
     return catalog;

@@ -186,4 +186,19 @@ class SettingsLoaderTest {
     Files.writeString(f.toPath(), text);
     return f;
   }
+
+  @Test
+  void secretsInSettingsNeverReachProvenanceOrErrorMessages() {
+    Settings s = loader().set("transferlake.lake.catalog-type", "jdbc")
+        .set("transferlake.lake.catalog-uri", "jdbc:postgresql://iceberg:hunter2@db.example/iceberg?password=hunter3")
+        .load();
+    String rendered = s.renderProjectSettings();
+    assertTrue(rendered.contains("db.example/iceberg"), rendered);
+    assertTrue(!rendered.contains("hunter2") && !rendered.contains("hunter3"), rendered);
+
+    SettingsException unknown = assertThrows(SettingsException.class,
+        () -> loader().set("transferlake.lake.password", "hunter4").load());
+    assertTrue(unknown.getMessage().contains("transferlake.lake.password"), unknown.getMessage());
+    assertTrue(!unknown.getMessage().contains("hunter4"), unknown.getMessage());
+  }
 }

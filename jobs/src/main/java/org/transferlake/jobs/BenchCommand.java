@@ -2,6 +2,7 @@ package org.transferlake.jobs;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -35,8 +36,11 @@ import picocli.CommandLine.Option;
 /** {@code transferlake bench}: benchmarks, each in a scratch lake of its own. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks; each builds a scratch lake of its own and never touches the configured one.",
-    subcommands = BenchCommand.Featurize.class)
+    subcommands = {BenchCommand.Featurize.class, BenchCommand.Units.class})
 final class BenchCommand implements Runnable {
+  /** Marks a directory as a benchmark's scratch lake, so that only such a directory is ever deleted. */
+  private static final String MARKER = ".transferlake-bench";
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
@@ -49,8 +53,6 @@ final class BenchCommand implements Runnable {
           "table, featurized and written to lake.features.magpie, with Spark start-up and set-up reported apart",
           "and the heap watched throughout. Ingests magpie_elements and matbench_mp_gap from the mirror first."})
   static final class Featurize implements Callable<Integer> {
-    /** Marks a directory as this benchmark's, so that only such a directory is ever deleted. */
-    private static final String MARKER = ".transferlake-bench";
     private static final String PRESET = "magpie";
 
     @Mixin
@@ -172,39 +174,126 @@ final class BenchCommand implements Runnable {
         throw new IllegalStateException("wrote " + written + " rows, expected " + rows);
       }
     }
+  }
 
-    /** Deletes a previous run's scratch lake, refusing any directory it did not make. */
-    private static void scratch(File dir) {
-      Path path = dir.toPath();
-      try {
-        if (Files.isDirectory(path)) {
-          boolean empty;
-          try (Stream<Path> children = Files.list(path)) {
-            empty = children.findAny().isEmpty();
-          }
-          if (!empty && !Files.exists(path.resolve(MARKER))) {
-            throw new SettingsException("bench featurize --dir " + dir + ": not empty and not a bench scratch lake"
-                + " (no " + MARKER + "); choose another directory");
-          }
-          try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
+  /** {@code bench units}: the driver's heap against the number of work units of one training run. */
+  @Command(name = "units", mixinStandardHelpOptions = true,
+      description = {"Trains, for each N of --units, one sweep of about N work units (forest of 2 trees over a grid of",
+          "depths and leaf sizes, target only, matbench_expt_gap on Matbench's 5 folds) in a scratch lake, and",
+          "watches this JVM's heap (in local mode the driver's): peak in use, most in use after a collection, in",
+          "use after a full collection at the end. Flat figures mean the driver's memory does not grow with the",
+          "number of units. Ingests magpie_elements and matbench_expt_gap from the mirror first."})
+  static final class Units implements Callable<Integer> {
+    private static final String EXPERIMENT = """
+        name = %s
+        description = "bench units: %d grid points x 5 folds"
+        target = "band_gap/experiment/matbench_expt_gap"
+        sources = []
+        features = magpie
+        architectures = [target_only]
+        learners = [ { name = forest, grid { trees = [2], max_depth = %s, min_leaf = %s } } ]
+        cv { fold-table = "matbench_expt_gap_folds.csv" }
+        inner-folds = 0
+        learning-curve = [all]
+        seed = 11
+        """;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--units", split = ",", defaultValue = "250,1000,2000",
+        description = "Work units per run, comma separated (rounded up to a grid of 20 depths x k leaf sizes x 5"
+            + " folds). Default: ${DEFAULT-VALUE}.")
+    List<Integer> units;
+
+    @Option(names = "--dir", defaultValue = "lake-bench-units",
+        description = "Scratch lake, deleted and rebuilt at every run. Default: ${DEFAULT-VALUE}.")
+    File dir;
+
+    @Override
+    public Integer call() throws IOException {
+      if (units.stream().anyMatch(n -> n < 100)) {
+        throw new SettingsException("bench units --units " + units + ": expected 100 or more each");
+      }
+      PrintStream out = System.out;
+      scratch(dir);
+      File experiments = new File(dir, "experiments");
+      Files.createDirectories(experiments.toPath());
+      common.overrides.put("transferlake.lake.root", dir.getAbsolutePath());
+      common.overrides.put("transferlake.sources.only", "[magpie_elements, matbench_expt_gap]");
+      common.overrides.put("transferlake.featurize.presets", "[magpie]");
+      common.overrides.put("transferlake.experiments.dir", experiments.getAbsolutePath());
+      Settings settings = common.settings();
+      out.printf(Locale.ROOT, "bench units: %s units, %d cores, heap max %s, scratch lake %s%n", units,
+          Runtime.getRuntime().availableProcessors(), mib(Runtime.getRuntime().maxMemory()), dir.getAbsolutePath());
+      try (JobContext job = new JobContext(settings, "bench units").lockForWriting()) {
+        if (!IngestCommand.ingest(job, new PrintStream(OutputStream.nullOutputStream()))
+            || !FeaturizeCommand.featurize(job, new PrintStream(OutputStream.nullOutputStream()))) {
+          throw new IllegalStateException("bench units: ingest or featurize failed; run them alone to see why");
         }
-        Files.createDirectories(path);
-        Files.createFile(path.resolve(MARKER));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot prepare scratch lake " + dir, e);
+        out.println("| units | waves | wall (s) | units/s | heap peak in use | most in use after a collection"
+            + " | in use after a full collection at the end |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (int n : units) {
+          int leafSizes = (int) Math.ceil(n / 100.0); // 20 depths x leafSizes x 5 folds >= n
+          String name = "bench_units_" + n;
+          Files.writeString(new File(experiments, name + ".conf").toPath(), EXPERIMENT.formatted(name,
+              20 * leafSizes, range(20), range(leafSizes)));
+          System.gc();
+          HeapWatch heap = HeapWatch.start();
+          long t0 = System.nanoTime();
+          TrainCommand.train(job, name, false, null, "bench-" + n, new PrintStream(OutputStream.nullOutputStream()));
+          double seconds = since(t0);
+          HeapWatch.Report memory = heap.stop();
+          System.gc();
+          long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+          int trained = 100 * leafSizes;
+          out.printf(Locale.ROOT, "| %,d | %d | %.1f | %.1f | %s | %s | %s |%n", trained,
+              (trained + settings.unitsPerCommit() - 1) / settings.unitsPerCommit(), seconds, trained / seconds,
+              mib(memory.peakUsed()), mib(memory.maxLiveAfterGc()), mib(retained));
+        }
+        return 0;
       }
     }
 
-    private static double since(long nanos) {
-      return (System.nanoTime() - nanos) / 1e9;
+    /** {@code [1, 2, ..., n]}. */
+    private static String range(int n) {
+      return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(Integer::toString)
+          .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
+  }
 
-    private static String mib(long bytes) {
-      return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
+  /** Deletes a previous run's scratch lake, refusing any directory it did not make. */
+  private static void scratch(File dir) {
+    Path path = dir.toPath();
+    try {
+      if (Files.isDirectory(path)) {
+        boolean empty;
+        try (Stream<Path> children = Files.list(path)) {
+          empty = children.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(path.resolve(MARKER))) {
+          throw new SettingsException("bench --dir " + dir + ": not empty and not a bench scratch lake"
+              + " (no " + MARKER + "); choose another directory");
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+          for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      Files.createDirectories(path);
+      Files.createFile(path.resolve(MARKER));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare scratch lake " + dir, e);
     }
+  }
+
+  private static double since(long nanos) {
+    return (System.nanoTime() - nanos) / 1e9;
+  }
+
+  private static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
   }
 }

@@ -2,6 +2,7 @@ package org.transferlake.jobs;
 
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.LakeLock;
+import org.transferlake.learn.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,10 @@ public final class Main implements Runnable {
       if (e instanceof SettingsException) {
         commandLine.getErr().println("transferlake: " + e.getMessage());
         return 2;
+      }
+      if (e instanceof ModelFormatException) { // a damaged or changed model file: refused, never used
+        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());
+        return 1;
       }
       if (e instanceof LakeLock.HeldException) {
         commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());

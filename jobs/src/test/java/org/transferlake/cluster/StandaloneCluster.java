@@ -60,6 +60,12 @@ public final class StandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
+  /** The executor JVMs the workers launched and that still run. */
+  public List<ProcessHandle> executors() {
+    return processes.stream().flatMap(p -> p.descendants())
+        .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+  }
+
   /** The environment a Spark process here needs: loopback only, scratch under the cluster's directory. */
   public Map<String, String> environment() {
     return Map.of("SPARK_HOME", new File(dir, "sparkhome").getPath(), "SPARK_SCALA_VERSION", "2.13",

@@ -123,7 +123,9 @@ public final class TrainJob {
     jsc.sc().register(board, "unit scores");
     try (Progress progress = new Progress(board, todo.size(), data.label().isClassification() ? "log-loss" : "MAE")) {
       UnitCost cost = cost(e, data);
-      for (List<WorkUnit> wave : UnitPlan.waves(todo, options.unitsPerCommit(), cost)) {
+      List<List<WorkUnit>> waves = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
+      LOG.info("run {}: training {} units in {} waves", runId, todo.size(), waves.size());
+      for (List<WorkUnit> wave : waves) {
         trainWave(runId, wave, options.partitions(), cost, jsc, shared, board);
       }
       progress.finish();

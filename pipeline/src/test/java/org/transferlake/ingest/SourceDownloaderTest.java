@@ -104,6 +104,13 @@ class SourceDownloaderTest {
     String slow = fetch(source("\"d/y.csv\"", "\"" + server.url("/slow") + "\"", null));
     assertTrue(slow.contains("no answer from " + server.url("/slow") + " within transferlake.ingest.download.timeout"),
         slow);
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    String unreachable = "http://127.0.0.1:" + closedPort + "/gaps.csv";
+    String refused = fetch(source("\"d/z.csv\"", "\"" + unreachable + "\"", null));
+    assertTrue(refused.contains(unreachable), refused);
     assertEquals(List.of(), mirrorFiles());
   }
 

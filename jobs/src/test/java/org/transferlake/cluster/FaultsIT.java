@@ -1,0 +1,185 @@
+package org.transferlake.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.lake.LakeLocation;
+import org.transferlake.lake.LakeTable;
+import org.transferlake.testing.TestPaths;
+import org.transferlake.testing.TestSpark;
+
+/**
+ * Faults while training, on the packaged jar: an executor JVM killed mid-training on a standalone cluster, and the
+ * driver killed in the middle of publishing a run's results. Each run is compared with an undisturbed run of the
+ * same experiment on the same lake (run id {@code calm}). Every Spark process is a child process, as in production.
+ *
+ * <p>Not part of {@code mvn test} (the name ends in IT): {@code .ci/run} runs it after packaging, or alone:
+ * {@code mvn -DskipTests package && mvn test -Dtest=FaultsIT -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class FaultsIT {
+  private static final String EXPERIMENT = "cluster_tiny";
+  /** Columns that may differ between identical runs. */
+  private static final Set<String> VARYING = Set.of("run_id", "fit_seconds", "predict_seconds", "executor_id");
+
+  @TempDir
+  static File root;
+
+  private static File lake() {
+    return new File(root, "lake");
+  }
+
+  /** Ingest, featurize and the undisturbed run, in local mode. */
+  @BeforeAll
+  static void calmRun() throws Exception {
+    File experiments = new File(root, "experiments");
+    Files.createDirectories(experiments.toPath());
+    Files.writeString(new File(experiments, EXPERIMENT + ".conf").toPath(), ClusterRunIT.EXPERIMENT.formatted(30));
+    List<String> run = new ArrayList<>(List.of("run", "--set", "transferlake.run.id=calm"));
+    run.addAll(ClusterRunIT.pipelineSettings(experiments));
+    Submission calm = Submission.run(root, new File(root, "calm.log"), environment(Map.of()), Duration.ofMinutes(8),
+        local(), run);
+    assertEquals(0, calm.code(), StandaloneCluster.tail(calm.output()));
+  }
+
+  @Test
+  void anExecutorKilledMidTrainingLeavesTheMetricsOfAnUndisturbedRun() throws Exception {
+    try (StandaloneCluster cluster = new StandaloneCluster(new File(root, "cluster"), 2, 1, "1536m")) {
+      Submission.Running running = Submission.start(root, new File(root, "disturbed.log"),
+          environment(cluster.environment()), ClusterRunIT.submitOptions(cluster.url(), new File(root, "driver-c")),
+          train("disturbed"));
+      awaitOutput(running, "run disturbed: training 10 units in", Duration.ofMinutes(5));
+      Thread.sleep(4000); // into the units' training
+      List<ProcessHandle> executors = cluster.executors();
+      assertEquals(2, executors.size(), "both executors run");
+      executors.get(0).destroyForcibly();
+      Submission done = running.await(Duration.ofMinutes(8));
+      assertEquals(0, done.code(), StandaloneCluster.tail(done.output()));
+      assertTrue(done.output().contains("Lost executor") || done.output().contains("Removed executor"),
+          "the driver saw the executor go: " + StandaloneCluster.tail(done.output()));
+    }
+    assertEquals(metrics("calm"), metrics("disturbed"));
+  }
+
+  @Test
+  void aDriverKilledWhilePublishingLeavesNoVisibleRunAndTheRerunHasNoDuplicates() throws Exception {
+    File metadata = new File(lake(), "warehouse/results/metrics/metadata");
+    int commitsBefore = commits(metadata);
+    Submission.Running running = Submission.start(root, new File(root, "cut.log"), environment(Map.of()), local(),
+        train("cut"));
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (commits(metadata) == commitsBefore) { // the run's first commit to results.metrics
+      assertTrue(running.process().isAlive(), "the run ended before publishing: "
+          + StandaloneCluster.tail(running.output()));
+      assertTrue(System.nanoTime() < deadline, "no commit to results.metrics within 5 minutes");
+      Thread.sleep(20);
+    }
+    running.kill();
+    running.process().waitFor();
+
+    SparkSession spark = TestSpark.session();
+    String lake = catalog(spark);
+    assertTrue(count(spark, lake + ".results.metrics", "cut") > 0, "killed after the metrics' commit");
+    assertEquals(0, count(spark, lake + ".ops.runs", "cut"), "no published run: readers of ops.runs never see it");
+    assertEquals(0L, spark.sql("SELECT count(*) FROM " + lake + ".results.metrics m JOIN " + lake
+        + ".ops.runs r USING (run_id) WHERE r.status = 'published' AND m.run_id = 'cut'").first().getLong(0));
+    assertTrue(new File(lake(), "locks/write.lock").isFile(), "the killed driver left its lock");
+
+    Submission again = Submission.run(root, new File(root, "cut-again.log"), environment(Map.of()),
+        Duration.ofMinutes(8), local(), train("cut"));
+    assertEquals(0, again.code(), StandaloneCluster.tail(again.output()));
+    assertTrue(again.output().contains("no longer runs"), "took the dead driver's lock over");
+    spark.sql("REFRESH TABLE " + lake + ".results.metrics");
+    for (String table : List.of("results.metrics", "results.predictions", "results.selected", "models.registry",
+        "ops.runs")) {
+      spark.sql("REFRESH TABLE " + lake + "." + table);
+      assertEquals(count(spark, lake + "." + table, "calm"), count(spark, lake + "." + table, "cut"), table);
+    }
+    for (String table : List.of("ops.staged_metrics", "ops.staged_predictions")) {
+      spark.sql("REFRESH TABLE " + lake + "." + table);
+      assertEquals(0, count(spark, lake + "." + table, "cut"), table + " cleared");
+    }
+    assertEquals(metrics("calm"), metrics("cut"));
+  }
+
+  /** Commits of a hadoop-catalog table: its {@code v<N>.metadata.json} files (manifests appear before a commit). */
+  private static int commits(File metadata) {
+    return metadata.list((d, name) -> name.matches("v\\d+\\.metadata\\.json")).length;
+  }
+
+  private static List<String> train(String runId) {
+    List<String> command = new ArrayList<>(List.of("train", "--experiment", EXPERIMENT,
+        "--set", "transferlake.run.id=" + runId));
+    command.addAll(ClusterRunIT.pipelineSettings(new File(root, "experiments")));
+    return command;
+  }
+
+  /** A client-mode driver in local mode, on two cores. */
+  private static List<String> local() {
+    return List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+        "--conf", "spark.local.dir=" + new File(root, "driver-local").getPath(),
+        "--conf", "spark.sql.shuffle.partitions=4");
+  }
+
+  private static Map<String, String> environment(Map<String, String> cluster) {
+    Map<String, String> env = new HashMap<>(cluster);
+    env.put("TRANSFERLAKE_LAKE_ROOT", lake().getPath());
+    env.put("TRANSFERLAKE_MIRROR", TestPaths.mirror().getPath());
+    env.put("TRANSFERLAKE_DRIVER_MEMORY", "2g");
+    env.put("TRANSFERLAKE_DJL_CACHE", new File(TestPaths.project(), "pipeline/target/djl-cache").getPath());
+    env.put("OMP_NUM_THREADS", "1");
+    return env;
+  }
+
+  private static void awaitOutput(Submission.Running running, String text, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!running.output().contains(text)) {
+      assertTrue(running.process().isAlive(), "ended before '" + text + "': "
+          + StandaloneCluster.tail(running.output()));
+      assertTrue(System.nanoTime() < deadline, "no '" + text + "' within " + timeout);
+      Thread.sleep(100);
+    }
+  }
+
+  /** A run's metrics without the columns that vary between identical runs, in unit order. */
+  private static List<Row> metrics(String runId) {
+    SparkSession spark = TestSpark.session();
+    String table = catalog(spark) + ".results.metrics";
+    spark.sql("REFRESH TABLE " + table);
+    String columns = String.join(", ", Arrays.stream(LakeTable.METRICS.schema().fieldNames())
+        .filter(c -> !VARYING.contains(c)).toList());
+    List<Row> rows = spark.sql("SELECT " + columns + " FROM " + table + " WHERE run_id = '" + runId
+        + "' ORDER BY unit_id").collectAsList();
+    assertEquals(10, rows.size(), runId + ": 2 architectures x 5 folds, each once");
+    assertFalse(rows.stream().anyMatch(r -> r.isNullAt(r.fieldIndex("mae"))));
+    return rows;
+  }
+
+  private static long count(SparkSession spark, String table, String runId) {
+    return spark.sql("SELECT count(*) FROM " + table + " WHERE run_id = '" + runId + "'").as(Encoders.LONG()).first();
+  }
+
+  /** The lake's hadoop catalog in the test session, as {@code faults_lake}. */
+  private static String catalog(SparkSession spark) {
+    spark.conf().set("spark.sql.catalog.faults_lake", "org.apache.iceberg.spark.SparkCatalog");
+    spark.conf().set("spark.sql.catalog.faults_lake.type", "hadoop");
+    spark.conf().set("spark.sql.catalog.faults_lake.warehouse", LakeLocation.of(lake().getPath()).warehouse());
+    return "faults_lake";
+  }
+}

@@ -5,9 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -172,13 +169,5 @@ final class HostileCorpus {
     boolean resolves(String id) {
       return keys.getOrDefault(id, Set.of()).size() == 1;
     }
-
-    List<String> ids() {
-      return new ArrayList<>(new TreeSet<>(keys.keySet()));
-    }
-  }
-
-  static Charset utf8() {
-    return StandardCharsets.UTF_8;
   }
 }

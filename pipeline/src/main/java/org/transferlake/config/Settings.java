@@ -120,6 +120,11 @@ public final class Settings {
     return config.getBoolean("transferlake.sources.exclude-flagged");
   }
 
+  /** Whether a source catalog's files may be absolute paths outside the mirror. */
+  public boolean allowAbsoluteSourcePaths() {
+    return config.getBoolean("transferlake.sources.allow-absolute-paths");
+  }
+
   public boolean downloadEnabled() {
     return config.getBoolean("transferlake.ingest.download.enabled");
   }

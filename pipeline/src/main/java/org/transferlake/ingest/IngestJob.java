@@ -40,6 +40,8 @@ public final class IngestJob {
   private final Lake lake;
   private final String mirrorDir;
   private final int maxRecordChars;
+  /** Whether a catalog file may be an absolute path outside the mirror. */
+  private final boolean allowAbsolutePaths;
   /** Fetches missing files from their origin before they are read; null: the mirror is read as it is. */
   private final SourceDownloader downloader;
 
@@ -48,9 +50,15 @@ public final class IngestJob {
   }
 
   public IngestJob(Lake lake, String mirrorDir, int maxRecordChars, SourceDownloader downloader) {
+    this(lake, mirrorDir, maxRecordChars, false, downloader);
+  }
+
+  public IngestJob(Lake lake, String mirrorDir, int maxRecordChars, boolean allowAbsolutePaths,
+      SourceDownloader downloader) {
     this.lake = lake;
     this.mirrorDir = mirrorDir;
     this.maxRecordChars = maxRecordChars;
+    this.allowAbsolutePaths = allowAbsolutePaths;
     this.downloader = downloader;
   }
 
@@ -62,7 +70,8 @@ public final class IngestJob {
     SourceCatalog catalog = SourceCatalog.load(new java.io.File(settings.sourcesDir()), settings.properties());
     SourceDownloader downloader = settings.downloadEnabled()
         ? new SourceDownloader(settings.downloadTimeout(), settings.downloadMaxBytes()) : null;
-    return new IngestJob(lake, settings.mirrorDir(), settings.maxRecordChars(), downloader)
+    return new IngestJob(lake, settings.mirrorDir(), settings.maxRecordChars(), settings.allowAbsoluteSourcePaths(),
+        downloader)
         .run(runId, catalog.select(settings.onlySources(), settings.excludeFlaggedSources()));
   }
 
@@ -73,7 +82,7 @@ public final class IngestJob {
     List<SourceFiles.Resolved> resolved = new ArrayList<>();
     for (SourceDefinition source : sources) {
       String problem = downloader == null ? null : downloader.fetchMissing(source, mirrorDir, hadoop);
-      resolved.add(problem == null ? SourceFiles.resolve(source, mirrorDir, hadoop)
+      resolved.add(problem == null ? SourceFiles.resolve(source, mirrorDir, allowAbsolutePaths, hadoop)
           : new SourceFiles.Resolved(source, List.of(), null, problem));
     }
     IngestPlan plan = IngestPlan.make(resolved, SourcesTable.previous(lake));

@@ -23,7 +23,8 @@ final class JsonMapSourceParser {
 
   private JsonMapSourceParser() {}
 
-  static void parse(SourceDefinition source, String sourceFile, Reader in, IngestSink sink) throws IOException {
+  static void parse(SourceDefinition source, String sourceFile, Reader in, int maxRecordChars, IngestSink sink)
+      throws IOException {
     RecordMapper mapper = new RecordMapper(source, sink);
     Set<String> mapped = new LinkedHashSet<>();
     source.values().forEach(v -> mapped.add(v.column()));
@@ -58,6 +59,9 @@ final class JsonMapSourceParser {
             if (!mapped.contains(group)) {
               mapper.refuse(number, raw, RejectCodes.UNMAPPED, "group '" + group + "' is not mapped in "
                   + new java.io.File(source.definitionFile()).getName() + " (mapped: " + String.join(", ", mapped) + ")");
+            } else if (raw.length() > maxRecordChars) {
+              mapper.refuse(number, RecordMapper.abbreviate(raw), RejectCodes.MALFORMED_RECORD,
+                  "record longer than " + maxRecordChars + " characters");
             } else if (value == null) {
               mapper.refuse(number, raw, RejectCodes.NO_VALUE, "no value for '" + key + "' in group '" + group + "'");
             } else {

@@ -18,7 +18,8 @@ import org.apache.parquet.schema.Type;
 final class ParquetSourceParser {
   private ParquetSourceParser() {}
 
-  static void parse(SourceDefinition source, SourceFiles.File file, IngestSink sink) throws IOException {
+  static void parse(SourceDefinition source, SourceFiles.File file, int maxRecordChars, IngestSink sink)
+      throws IOException {
     Configuration conf = new Configuration();
     Path path = SourceFiles.path(file);
     MessageType schema;
@@ -40,7 +41,13 @@ final class ParquetSourceParser {
     try (ParquetReader<Group> rows = ParquetReader.builder(new GroupReadSupport(), path).withConf(conf).build()) {
       for (Group row = rows.read(); row != null; row = rows.read(), recordNumber++) {
         Group r = row;
-        mapper.map(recordNumber, render(r, columns), columns, column -> value(r, column));
+        String raw = render(r, columns);
+        if (raw.length() > maxRecordChars) {
+          mapper.refuse(recordNumber, RecordMapper.abbreviate(raw), RejectCodes.MALFORMED_RECORD,
+              "record longer than " + maxRecordChars + " characters");
+          continue;
+        }
+        mapper.map(recordNumber, raw, columns, column -> value(r, column));
       }
     } catch (IOException | RuntimeException e) {
       // A damaged page: the rows before it stay, what follows is one refused record with the reason.

@@ -100,6 +100,12 @@ final class RecordMapper {
         refuse(recordNumber, raw, RejectCodes.NO_FORMULA, "no formula in column '" + source.formulaColumn() + "'");
         return;
       }
+      int control = firstControlCharacter(formula);
+      if (control >= 0) {
+        refuse(recordNumber, raw, RejectCodes.BAD_FORMULA, "formula '" + abbreviate(formula) + "': control character U+"
+            + String.format("%04X", (int) formula.charAt(control)) + " at " + control);
+        return;
+      }
       formula = formula.trim();
       try {
         Composition composition = FormulaParser.parse(formula);
@@ -288,6 +294,12 @@ final class RecordMapper {
   }
 
   private static double finiteNumber(String value) {
+    if (!decimalCharacters(value)) {
+      if (value.matches("[+-]?(NaN|Infinity)")) {
+        throw new Refused(RejectCodes.NOT_FINITE, "'" + value + "' is not a finite number");
+      }
+      throw new Refused(RejectCodes.NOT_A_NUMBER, "'" + abbreviate(value) + "' is not a number");
+    }
     double d;
     try {
       d = Double.parseDouble(value);
@@ -297,11 +309,38 @@ final class RecordMapper {
     if (!Double.isFinite(d)) {
       throw new Refused(RejectCodes.NOT_FINITE, "'" + value + "' is not a finite number");
     }
-    return d;
+    return d == 0 ? 0.0 : d; // -0 is 0
+  }
+
+  /**
+   * Whether a value holds only the characters of decimal notation: Java's parser also takes hexadecimal
+   * ({@code 0x1p1}) and type suffixes ({@code 2f}, {@code 1.5d}), which no data file means as numbers.
+   */
+  private static boolean decimalCharacters(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (!(c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the first ISO control character (NUL, BEL, ESC, tab, line breaks, ...), or -1. */
+  private static int firstControlCharacter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isISOControl(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** {@code 1.0} and {@code 1} name the same class. */
   private static String normaliseLabel(String value) {
+    if (!decimalCharacters(value)) {
+      return value;
+    }
     try {
       double d = Double.parseDouble(value);
       if (d == Math.rint(d) && Math.abs(d) < 1e15) {

@@ -38,6 +38,9 @@ public record SourceDownloader(Duration timeout, long maxBytes) {
       List<String> shas = new ArrayList<>();
       for (int i = 0; i < source.files().size(); i++) {
         String relative = source.files().get(i);
+        if (!SourceFiles.insideMirror(relative)) {
+          return null; // only the mirror is written: resolving the files reads or refuses a path outside it
+        }
         Path target = new Path(URI.create((mirror + "/" + relative).replace(" ", "%20")));
         FileSystem fs = target.getFileSystem(hadoop);
         String sha;

@@ -14,9 +14,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.transferlake.lake.LakeLocation;
 
-/** Finds a source's files in the mirror and checksums them, through Hadoop's file systems. */
+/**
+ * Finds a source's files in the mirror and checksums them, through Hadoop's file systems. A catalog's file is
+ * a path inside the mirror; an absolute path only where {@code transferlake.sources.allow-absolute-paths} allows
+ * it; '..' never.
+ */
 final class SourceFiles {
-  /** One file of a source: its path relative to the mirror, its full URI and its SHA-256. */
+  /** One file of a source: its path as the catalog gives it (relative to the mirror), its full URI and its SHA-256. */
   record File(String relative, String uri, String sha256) implements Serializable {}
 
   /** A source's files, or why they cannot be read. */
@@ -30,16 +34,21 @@ final class SourceFiles {
 
   private SourceFiles() {}
 
-  static Resolved resolve(SourceDefinition source, String mirrorDir, Configuration hadoop) {
+  /**
+   * @param allowAbsolute whether a file may be an absolute path outside the mirror
+   *     ({@code transferlake.sources.allow-absolute-paths})
+   */
+  static Resolved resolve(SourceDefinition source, String mirrorDir, boolean allowAbsolute, Configuration hadoop) {
     String mirror = LakeLocation.of(mirrorDir).root();
     List<File> files = new ArrayList<>();
     StringBuilder combined = new StringBuilder();
     for (String relative : source.files()) {
-      if (relative.startsWith("/") || relative.contains("://") || List.of(relative.split("/")).contains("..")) {
+      boolean absolute = allowAbsolute && isAbsolute(relative);
+      if (!absolute && !insideMirror(relative)) {
         return failed(source, "file '" + relative + "' is not a path inside the mirror directory"
             + " (absolute paths and '..' are refused)");
       }
-      String uri = mirror + "/" + relative;
+      String uri = absolute ? LakeLocation.of(relative).root() : mirror + "/" + relative;
       try {
         Path path = new Path(URI.create(uri.replace(" ", "%20")));
         FileSystem fs = path.getFileSystem(hadoop);
@@ -65,6 +74,20 @@ final class SourceFiles {
           + " if the new file is intended)");
     }
     return new Resolved(source, files, sha256, null);
+  }
+
+  /** A path relative to the mirror that stays inside it. */
+  static boolean insideMirror(String file) {
+    return !file.startsWith("/") && !file.contains("://") && !hasParentStep(file);
+  }
+
+  /** An absolute local path without '..': the only kind of path outside the mirror a catalog may name. */
+  private static boolean isAbsolute(String file) {
+    return file.startsWith("/") && !file.contains("://") && !hasParentStep(file);
+  }
+
+  private static boolean hasParentStep(String file) {
+    return List.of(file.split("/")).contains("..");
   }
 
   private static Resolved failed(SourceDefinition source, String problem) {

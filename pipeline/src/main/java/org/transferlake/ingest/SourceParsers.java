@@ -11,7 +11,7 @@ final class SourceParsers {
   static void parse(SourceDefinition source, SourceFiles.File file, int maxRecordChars, IngestSink sink)
       throws IOException {
     if (source.format().equals("parquet")) {
-      ParquetSourceParser.parse(source, file, sink);
+      ParquetSourceParser.parse(source, file, maxRecordChars, sink);
       return;
     }
     try (Reader in = TextInput.open(SourceFiles.open(file), Charset.forName(source.encoding()), file.relative())) {
@@ -24,7 +24,7 @@ final class SourceParsers {
     switch (source.format()) {
       case "csv" -> CsvSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
       case "json-lines" -> JsonLinesSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
-      case "json-map" -> JsonMapSourceParser.parse(source, sourceFile, in, sink);
+      case "json-map" -> JsonMapSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
       case "pif" -> PifSourceParser.parse(source, sourceFile, in, maxRecordChars, sink);
       default -> sink.failure("format '" + source.format() + "' is not supported");
     }

@@ -63,6 +63,8 @@ class SettingsLoaderTest {
         () -> loader().set("transferlake.ingest.download.timeout", "soon").load());
     assertTrue(e.getMessage().contains("transferlake.ingest.download.timeout = \"soon\""), e.getMessage());
     assertTrue(loader().set("transferlake.sources.exclude-flagged", "true").load().excludeFlaggedSources());
+    assertEquals(false, s.allowAbsoluteSourcePaths());
+    assertTrue(loader().set("transferlake.sources.allow-absolute-paths", "true").load().allowAbsoluteSourcePaths());
   }
 
   @Test

@@ -47,6 +47,18 @@ class CsvSourceParserTest {
   }
 
   @Test
+  void javaNumberSyntaxAndControlCharactersInFormulasAreRefusedAndMinusZeroIsZero() throws IOException {
+    CollectingSink sink = parse(gapSource(), "id,formula,gap,temperature\n"
+        + "a,GaAs,2f,\nb,GaAs,1.5d,\nc,GaAs,0x1p1,\nd,Ga\u001FAs,1,\ne,\u0000NaCl,1,\nf,NaCl\u0007,1,\ng,NaCl,-0,\n");
+    assertEquals(List.of(6L), sink.accepted);
+    assertEquals(List.of(RejectCodes.NOT_A_NUMBER, RejectCodes.NOT_A_NUMBER, RejectCodes.NOT_A_NUMBER,
+        RejectCodes.BAD_FORMULA, RejectCodes.BAD_FORMULA, RejectCodes.BAD_FORMULA),
+        sink.recordRejects().stream().map(CollectingSink.Reject::code).toList());
+    assertEquals("formula 'Ga\u001FAs': control character U+001F at 2", sink.recordRejects().get(3).reason());
+    assertEquals("0.0", String.valueOf(sink.observations.get(0).value()), "not -0.0");
+  }
+
+  @Test
   void acceptsGoodRecordsWithKeysIdsAndConditions() throws IOException {
     CollectingSink sink = parse(gapSource(), "id,formula,gap,temperature\nr1,K4Mn4O8,1.5,300\nr2,Te0.5Se0.5,0,\n");
     assertEquals(List.of(0L, 1L), sink.accepted);

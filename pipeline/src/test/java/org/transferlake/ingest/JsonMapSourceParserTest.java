@@ -55,6 +55,15 @@ class JsonMapSourceParserTest {
   }
 
   @Test
+  void anEntryLongerThanTheLimitIsRefusedOnItsOwn() throws IOException {
+    CollectingSink sink = TestSources.parse(byFormula(), "{\"pbe\": {\"GaAs\": 0.5, \"" + "Fe".repeat(6000)
+        + "\": 1.0, \"Si\": 1.1}}");
+    assertEquals(List.of(0L, 2L), sink.accepted);
+    assertEquals("record longer than 10000 characters", sink.recordRejects().get(0).reason());
+    assertEquals(RejectCodes.MALFORMED_RECORD, sink.recordRejects().get(0).code());
+  }
+
+  @Test
   void eachEntryIsARecordNumberedAcrossGroupsInDocumentOrder() throws IOException {
     CollectingSink sink = TestSources.parse(byFormula(), """
         {"pbe": {"GaAs": 0.5, "NaCl": NaN, "Si": "abc", "ZnO": -1.0},

@@ -95,6 +95,14 @@ class ParquetSourceParserTest {
   }
 
   @Test
+  void aRowLongerThanTheLimitIsRefusedOnItsOwn() throws IOException {
+    CollectingSink sink = parse(write(tmp, "double", new Object[] {"a", "Fe".repeat(600), 1.0, null},
+        new Object[] {"b", "Si", 1.1, null}));
+    assertEquals(List.of(1L), sink.accepted);
+    assertEquals("record longer than 1000 characters", sink.recordRejects().get(0).reason());
+  }
+
+  @Test
   void aGapStoredAsTextIsReadAsTextAndRefusedWhereItIsNoNumber() throws IOException {
     CollectingSink sink = parse(write(tmp, "binary", new Object[] {"a", "GaAs", "1.4", null},
         new Object[] {"b", "Si", "abc", null}));

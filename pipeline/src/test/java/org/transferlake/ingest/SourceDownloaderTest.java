@@ -75,6 +75,16 @@ class SourceDownloaderTest {
   }
 
   @Test
+  void aPathOutsideTheMirrorIsNeverWritten() throws IOException {
+    String url = "\"" + server.url("/data/gaps.csv") + "\"";
+    assertNull(fetch(source("\"../outside.csv\"", url, null)), "resolving the files refuses it, not the download");
+    assertNull(fetch(source("\"" + new File(tmp, "abs.csv").getAbsolutePath() + "\"", url, null)));
+    assertTrue(!new File(tmp, "outside.csv").exists() && !new File(tmp, "abs.csv").exists());
+    assertEquals(List.of(), mirrorFiles());
+    assertEquals(0, server.requests());
+  }
+
+  @Test
   void aDownloadThatDoesNotMatchThePinIsRefusedAndLeavesNothingBehind() throws IOException {
     String pin = "0".repeat(64);
     String problem = fetch(source("\"d/gaps.csv\"", "\"" + server.url("/data/gaps.csv") + "\"", pin));

@@ -182,7 +182,9 @@ final class BenchCommand implements Runnable {
           "depths and leaf sizes, target only, matbench_expt_gap on Matbench's 5 folds) in a scratch lake, and",
           "watches this JVM's heap (in local mode the driver's): peak in use, most in use after a collection, in",
           "use after a full collection at the end. Flat figures mean the driver's memory does not grow with the",
-          "number of units. Ingests magpie_elements and matbench_expt_gap from the mirror first."})
+          "number of units. Spark's execution memory is put off the heap (1g, unless --set otherwise): in local",
+          "mode the executors share the driver's JVM, and their on-heap pages would hide the driver's own state.",
+          "Ingests magpie_elements and matbench_expt_gap from the mirror first."})
   static final class Units implements Callable<Integer> {
     private static final String EXPERIMENT = """
         name = %s
@@ -223,6 +225,8 @@ final class BenchCommand implements Runnable {
       common.overrides.put("transferlake.sources.only", "[magpie_elements, matbench_expt_gap]");
       common.overrides.put("transferlake.featurize.presets", "[magpie]");
       common.overrides.put("transferlake.experiments.dir", experiments.getAbsolutePath());
+      common.overrides.putIfAbsent("spark.memory.offHeap.enabled", "true");
+      common.overrides.putIfAbsent("spark.memory.offHeap.size", "1g");
       Settings settings = common.settings();
       out.printf(Locale.ROOT, "bench units: %s units, %d cores, heap max %s, scratch lake %s%n", units,
           Runtime.getRuntime().availableProcessors(), mib(Runtime.getRuntime().maxMemory()), dir.getAbsolutePath());

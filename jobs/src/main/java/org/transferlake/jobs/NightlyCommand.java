@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
         "nightly runs, expire old snapshots and compact. Exit code 1 when a stage failed, 3 when another run holds",
         "the lock, 4 when a metric of transferlake.nightly.alert-on got worse beyond its threshold (ALERT lines)."})
 final class NightlyCommand implements Callable<Integer> {
-  static final int LOCKED = Main.LOCKED;
   static final int ALERT = 4;
 
   @Mixin

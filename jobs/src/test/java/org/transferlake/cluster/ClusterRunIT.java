@@ -34,23 +34,27 @@ import org.transferlake.testing.TestSpark;
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ClusterRunIT {
-  static final String EXPERIMENT = """
-      name = cluster_tiny
-      description = "a small sweep for multi-process tests and the cluster benchmark"
-      target = "band_gap/experiment/matbench_expt_gap"
-      sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
-      features = magpie
-      architectures = [target_only, latent_variable]
-      learners = [ { name = forest, grid { trees = [%d], max_features = [0.33] } } ]
-      cv { fold-table = "matbench_expt_gap_folds.csv" }
-      inner-folds = 0
-      learning-curve = [all]
-      seed = 7
-      options {
-        use-measured = true
-        source-learner { name = forest, trees = 5, max_features = 0.2, max_depth = 12, min_leaf = 5 }
-      }
-      """;
+  /** A small experiment for the multi-process tests and the cluster benchmark; {@code grid} is the forest's. */
+  static String experiment(String name, String grid) {
+    return """
+        name = %s
+        description = "a small sweep for multi-process tests and the cluster benchmark"
+        target = "band_gap/experiment/matbench_expt_gap"
+        sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
+        features = magpie
+        architectures = [target_only, latent_variable]
+        learners = [ { name = forest, grid { %s } } ]
+        cv { fold-table = "matbench_expt_gap_folds.csv" }
+        inner-folds = 0
+        learning-curve = [all]
+        seed = 7
+        options {
+          use-measured = true
+          source-learner { name = forest, trees = 5, max_features = 0.2, max_depth = 12, min_leaf = 5 }
+        }
+        """.formatted(name, grid);
+  }
+
   static final List<String> SOURCES = List.of("magpie_elements", "matbench_expt_gap", "matbench_mp_gap");
   /** Columns that may differ between identical runs. */
   private static final Set<String> VARYING = Set.of("run_id", "fit_seconds", "predict_seconds", "executor_id");
@@ -62,7 +66,8 @@ class ClusterRunIT {
   void aSmallPipelineRunsOnBothExecutorsWithTheMetricsOfLocalMode() throws Exception {
     File experiments = new File(root, "experiments");
     Files.createDirectories(experiments.toPath());
-    Files.writeString(new File(experiments, "cluster_tiny.conf").toPath(), EXPERIMENT.formatted(10));
+    Files.writeString(new File(experiments, "cluster_tiny.conf").toPath(), experiment("cluster_tiny",
+        "trees = [10], max_features = [0.33]"));
     File localLake = new File(root, "lake-local");
     File clusterLake = new File(root, "lake-cluster");
 

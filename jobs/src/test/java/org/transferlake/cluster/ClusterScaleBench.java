@@ -32,23 +32,6 @@ import org.transferlake.testing.TestSpark;
  * bench.workers (1,2), bench.out (bench/cluster/target).
  */
 class ClusterScaleBench {
-  private static final String SWEEP = """
-      name = cluster_sweep
-      description = "the cluster scale benchmark's sweep: 2 architectures x 6 forest settings x 5 folds"
-      target = "band_gap/experiment/matbench_expt_gap"
-      sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
-      features = magpie
-      architectures = [target_only, latent_variable]
-      learners = [ { name = forest, grid { trees = [%d], max_features = [0.2, 0.33, 0.5], min_leaf = [1, 3] } } ]
-      cv { fold-table = "matbench_expt_gap_folds.csv" }
-      inner-folds = 0
-      learning-curve = [all]
-      seed = 7
-      options {
-        use-measured = true
-        source-learner { name = forest, trees = 5, max_features = 0.2, max_depth = 12, min_leaf = 5 }
-      }
-      """;
   private static final Pattern UNITS_DONE = Pattern.compile("all units done in ([0-9.]+)s");
   private static final Set<String> VARYING = Set.of("run_id", "fit_seconds", "predict_seconds", "executor_id");
 
@@ -71,7 +54,8 @@ class ClusterScaleBench {
     deleteTree(out);
     File experiments = new File(out, "experiments");
     Files.createDirectories(experiments.toPath());
-    Files.writeString(new File(experiments, "cluster_sweep.conf").toPath(), SWEEP.formatted(trees));
+    Files.writeString(new File(experiments, "cluster_sweep.conf").toPath(), ClusterRunIT.experiment("cluster_sweep",
+        "trees = [%d], max_features = [0.2, 0.33, 0.5], min_leaf = [1, 3]".formatted(trees)));
     File lake = new File(out, "lake");
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
 

@@ -25,9 +25,10 @@ import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 
 /**
- * Faults while training, on the packaged jar: an executor JVM killed mid-training on a standalone cluster, and the
- * driver killed in the middle of publishing a run's results. Each run is compared with an undisturbed run of the
- * same experiment on the same lake (run id {@code calm}). Every Spark process is a child process, as in production.
+ * Faults while training, on the packaged jar: an executor JVM killed mid-training on a standalone cluster, the
+ * driver killed in the middle of publishing a run's results, and two runs started at once on one lake. Each run is
+ * compared with an undisturbed run of the same experiment on the same lake (run id {@code calm}). Every Spark
+ * process is a child process, as in production.
  *
  * <p>Not part of {@code mvn test} (the name ends in IT): {@code .ci/run} runs it after packaging, or alone:
  * {@code mvn -DskipTests package && mvn test -Dtest=FaultsIT -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -49,7 +50,8 @@ class FaultsIT {
   static void calmRun() throws Exception {
     File experiments = new File(root, "experiments");
     Files.createDirectories(experiments.toPath());
-    Files.writeString(new File(experiments, EXPERIMENT + ".conf").toPath(), ClusterRunIT.EXPERIMENT.formatted(30));
+    Files.writeString(new File(experiments, EXPERIMENT + ".conf").toPath(), ClusterRunIT.experiment(EXPERIMENT,
+        "trees = [30], max_features = [0.33]"));
     List<String> run = new ArrayList<>(List.of("run", "--set", "transferlake.run.id=calm"));
     run.addAll(ClusterRunIT.pipelineSettings(experiments));
     Submission calm = Submission.run(root, new File(root, "calm.log"), environment(Map.of()), Duration.ofMinutes(8),
@@ -115,6 +117,29 @@ class FaultsIT {
       assertEquals(0, count(spark, lake + "." + table, "cut"), table + " cleared");
     }
     assertEquals(metrics("calm"), metrics("cut"));
+  }
+
+  @Test
+  void twoRunsStartedAtOnceOnOneLakeOneRunsTheOtherIsRefusedByTheLock() throws Exception {
+    Submission.Running first = Submission.start(root, new File(root, "twin-a.log"), environment(Map.of()), local(),
+        train("twin-a"));
+    Submission.Running second = Submission.start(root, new File(root, "twin-b.log"), environment(Map.of()), local(),
+        train("twin-b"));
+    Submission a = first.await(Duration.ofMinutes(8));
+    Submission b = second.await(Duration.ofMinutes(8));
+    List<Integer> codes = new ArrayList<>(List.of(a.code(), b.code()));
+    java.util.Collections.sort(codes);
+    assertEquals(List.of(0, 3), codes, "one ran, one was refused:\n" + StandaloneCluster.tail(a.output()) + "\n"
+        + StandaloneCluster.tail(b.output()));
+    Submission refused = a.code() == 3 ? a : b;
+    String winner = a.code() == 0 ? "twin-a" : "twin-b";
+    assertTrue(refused.output().contains("the lake is locked by another run (holder="), refused.output());
+    SparkSession spark = TestSpark.session();
+    String lake = catalog(spark);
+    spark.sql("REFRESH TABLE " + lake + ".ops.runs");
+    assertEquals(List.of(winner), spark.sql("SELECT run_id FROM " + lake + ".ops.runs WHERE run_id LIKE 'twin-%'")
+        .as(Encoders.STRING()).collectAsList());
+    assertEquals(metrics("calm"), metrics(winner));
   }
 
   /** Commits of a hadoop-catalog table: its {@code v<N>.metadata.json} files (manifests appear before a commit). */

@@ -119,10 +119,10 @@ class NightlyCommandTest {
     try (LakeLock held = LakeLock.acquire(LakeLocation.of(lakeDir().getPath()).root(), JobContext.WRITE_LOCK,
         new Configuration())) {
       CommandRun refused = nightly("--date", "2026-11-20");
-      assertEquals(NightlyCommand.LOCKED, refused.code(), refused.out() + refused.err());
+      assertEquals(Main.LOCKED, refused.code(), refused.out() + refused.err());
       assertTrue(refused.err().contains("the lake is locked by another run (holder=" + System.getProperty("user.name")
           + "@"), refused.err());
-      assertTrue(refused.err().contains("pid " + ProcessHandle.current().pid() + ", started_at=20"), refused.err());
+      assertTrue(refused.err().contains("pid=" + ProcessHandle.current().pid() + ", started_at=20"), refused.err());
       assertTrue(refused.err().contains(held.path().toString()), refused.err());
       assertFalse(refused.out().contains("== train"), refused.out());
     }

@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
  */
 public final class Redaction {
   /** A key naming a secret: Spark's default spark.redaction.regex, plus credential. */
-  public static final Pattern SECRET_KEY = Pattern.compile("(?i)secret|password|token|access[.]?key|credential");
-  public static final String HIDDEN = "*********(redacted)";
+  private static final Pattern SECRET_KEY = Pattern.compile("(?i)secret|password|token|access[.]?key|credential");
+  private static final String HIDDEN = "*********(redacted)";
 
   private static final Pattern URI_PASSWORD = Pattern.compile("(://[^/:@\\s]+:)[^@\\s/]+@");
   private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)((?:password|secret|token)=)[^&;\\s\"]+");
 
   private Redaction() {}
 
-  public static boolean isSecretKey(String key) {
+  private static boolean isSecretKey(String key) {
     return SECRET_KEY.matcher(key).find();
   }
 
@@ -26,7 +26,7 @@ public final class Redaction {
   }
 
   /** Passwords in URIs ({@code user:pw@host}, {@code ?password=pw}) hidden. */
-  public static String inText(String text) {
+  private static String inText(String text) {
     String out = URI_PASSWORD.matcher(text).replaceAll("$1" + HIDDEN + "@");
     return QUERY_PASSWORD.matcher(out).replaceAll("$1" + HIDDEN);
   }

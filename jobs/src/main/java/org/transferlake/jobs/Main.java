@@ -35,13 +35,10 @@ public final class Main implements Runnable {
         commandLine.getErr().println("transferlake: " + e.getMessage());
         return 2;
       }
-      if (e instanceof ModelFormatException) { // a damaged or changed model file: refused, never used
+      // a damaged or changed model file (refused, never used), or the lake held by another run: one line, no trace
+      if (e instanceof ModelFormatException || e instanceof LakeLock.HeldException) {
         commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());
-        return 1;
-      }
-      if (e instanceof LakeLock.HeldException) {
-        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());
-        return LOCKED;
+        return e instanceof LakeLock.HeldException ? LOCKED : 1;
       }
       throw e;
     });

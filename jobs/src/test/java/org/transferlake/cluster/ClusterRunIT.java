@@ -83,11 +83,7 @@ class ClusterRunIT {
     t0 = System.nanoTime();
     try (StandaloneCluster cluster = new StandaloneCluster(new File(root, "cluster"), 2, 1, "1536m")) {
       System.out.printf("cluster started: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-      Map<String, String> env = new HashMap<>(cluster.environment());
-      env.put("TRANSFERLAKE_LAKE_ROOT", clusterLake.getPath());
-      env.put("TRANSFERLAKE_MIRROR", TestPaths.mirror().getPath());
-      env.put("TRANSFERLAKE_DRIVER_MEMORY", "2g");
-      env.put("TRANSFERLAKE_DJL_CACHE", new File(TestPaths.project(), "pipeline/target/djl-cache").getPath());
+      Map<String, String> env = environment(cluster.environment(), clusterLake);
       List<String> submit = submitOptions(cluster.url(), new File(root, "driver-local"));
       List<String> run = new ArrayList<>(List.of("run"));
       run.addAll(pipelineSettings(experiments));
@@ -105,20 +101,18 @@ class ClusterRunIT {
     }
 
     SparkSession spark = TestSpark.session();
-    String clusterMetrics = catalog(spark, "cluster_lake", clusterLake) + ".results.metrics";
-    String localMetrics = catalog(spark, "local_lake", localLake) + ".results.metrics";
+    String clusterCatalog = catalog(spark, "cluster_lake", clusterLake);
+    String localCatalog = catalog(spark, "local_lake", localLake);
+    String clusterMetrics = clusterCatalog + ".results.metrics";
+    String localMetrics = localCatalog + ".results.metrics";
     Set<String> executors = new TreeSet<>(spark.sql("SELECT DISTINCT executor_id FROM " + clusterMetrics)
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     assertEquals(Set.of("0", "1"), executors, "units ran on both executors");
     assertEquals(List.of("driver"), spark.sql("SELECT DISTINCT executor_id FROM " + localMetrics)
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
 
-    String columns = String.join(", ", Arrays.stream(LakeTable.METRICS.schema().fieldNames())
-        .filter(c -> !VARYING.contains(c)).toList());
-    List<Row> onCluster = spark.sql("SELECT " + columns + " FROM " + clusterMetrics + " ORDER BY unit_id")
-        .collectAsList();
-    List<Row> inLocalMode = spark.sql("SELECT " + columns + " FROM " + localMetrics + " ORDER BY unit_id")
-        .collectAsList();
+    List<Row> onCluster = comparableMetrics(spark, clusterCatalog, "true");
+    List<Row> inLocalMode = comparableMetrics(spark, localCatalog, "true");
     assertEquals(10, onCluster.size(), "2 architectures x 5 folds");
     assertEquals(inLocalMode, onCluster);
     assertFalse(onCluster.stream().anyMatch(r -> r.isNullAt(r.fieldIndex("mae"))));
@@ -143,8 +137,38 @@ class ClusterRunIT {
         "--conf", "spark.executor.memoryOverhead=256m");
   }
 
+  /** spark-submit options for a client-mode driver in local mode, on two cores. */
+  static List<String> localOptions(File driverLocal) {
+    return List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+        "--conf", "spark.local.dir=" + driverLocal.getPath(), "--conf", "spark.sql.shuffle.partitions=4");
+  }
+
+  /** The environment of a submission: a cluster's (or none), the lake, the mirror, the driver's heap. */
+  static Map<String, String> environment(Map<String, String> cluster, File lake) {
+    Map<String, String> env = new HashMap<>(cluster);
+    env.put("TRANSFERLAKE_LAKE_ROOT", lake.getPath());
+    env.put("TRANSFERLAKE_MIRROR", TestPaths.mirror().getPath());
+    env.put("TRANSFERLAKE_DRIVER_MEMORY", "2g");
+    env.put("TRANSFERLAKE_DJL_CACHE", new File(TestPaths.project(), "pipeline/target/djl-cache").getPath());
+    env.put("OMP_NUM_THREADS", "1");
+    return env;
+  }
+
+  /**
+   * The rows of {@code <catalog>.results.metrics} that match {@code where}, without the columns that vary between
+   * identical runs, in unit order.
+   */
+  static List<Row> comparableMetrics(SparkSession spark, String catalog, String where) {
+    String table = catalog + ".results.metrics";
+    spark.sql("REFRESH TABLE " + table);
+    String columns = String.join(", ", Arrays.stream(LakeTable.METRICS.schema().fieldNames())
+        .filter(c -> !VARYING.contains(c)).toList());
+    return spark.sql("SELECT " + columns + " FROM " + table + " WHERE " + where + " ORDER BY unit_id").collectAsList();
+  }
+
   /** Registers a hadoop catalog over a lake's warehouse in the test session; returns its name. */
-  private static String catalog(SparkSession spark, String name, File lake) {
+  static String catalog(SparkSession spark, String name, File lake) {
     spark.conf().set("spark.sql.catalog." + name, "org.apache.iceberg.spark.SparkCatalog");
     spark.conf().set("spark.sql.catalog." + name + ".type", "hadoop");
     spark.conf().set("spark.sql.catalog." + name + ".warehouse", LakeLocation.of(lake.getPath()).warehouse());

@@ -13,14 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.transferlake.lake.LakeLocation;
-import org.transferlake.lake.LakeTable;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 
@@ -33,7 +30,6 @@ import org.transferlake.testing.TestSpark;
  */
 class ClusterScaleBench {
   private static final Pattern UNITS_DONE = Pattern.compile("all units done in ([0-9.]+)s");
-  private static final Set<String> VARYING = Set.of("run_id", "fit_seconds", "predict_seconds", "executor_id");
 
   /** One submission's figures. */
   private record Figures(int workers, double wall, double unitsPhase, double trainingSeconds, long units,
@@ -62,10 +58,8 @@ class ClusterScaleBench {
     List<String> prepare = new ArrayList<>(List.of("run"));
     prepare.addAll(settings(experiments));
     prepare.addAll(List.of("--set", "transferlake.run.experiments=[]"));
-    Submission prepared = Submission.run(out, new File(out, "prepare.log"), environment(Map.of(), lake),
-        Duration.ofMinutes(15), List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-            "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-            "--conf", "spark.local.dir=" + new File(out, "driver-local").getPath()), prepare);
+    Submission prepared = Submission.run(out, new File(out, "prepare.log"), ClusterRunIT.environment(Map.of(), lake),
+        Duration.ofMinutes(15), ClusterRunIT.localOptions(new File(out, "driver-local")), prepare);
     assertEquals(0, prepared.code(), StandaloneCluster.tail(prepared.output()));
     System.out.printf(Locale.ROOT, "prepared the lake (ingest, featurize) in local mode: %.1f s%n",
         prepared.seconds());
@@ -79,7 +73,7 @@ class ClusterScaleBench {
             "--set", "transferlake.run.id=scale-" + workers));
         train.addAll(settings(experiments));
         Submission s = Submission.run(out, new File(out, "train-" + workers + ".log"),
-            environment(cluster.environment(), lake), Duration.ofMinutes(60),
+            ClusterRunIT.environment(cluster.environment(), lake), Duration.ofMinutes(60),
             ClusterRunIT.submitOptions(cluster.url(), new File(out, "driver-" + workers)), train);
         assertEquals(0, s.code(), StandaloneCluster.tail(s.output()));
         Matcher m = UNITS_DONE.matcher(s.output());
@@ -92,21 +86,16 @@ class ClusterScaleBench {
     }
 
     SparkSession spark = TestSpark.session();
-    spark.conf().set("spark.sql.catalog.bench_lake", "org.apache.iceberg.spark.SparkCatalog");
-    spark.conf().set("spark.sql.catalog.bench_lake.type", "hadoop");
-    spark.conf().set("spark.sql.catalog.bench_lake.warehouse", LakeLocation.of(lake.getPath()).warehouse());
+    String catalog = ClusterRunIT.catalog(spark, "bench_lake", lake);
     List<Figures> figures = new ArrayList<>();
     Map<Integer, List<Row>> metrics = new HashMap<>();
-    String columns = String.join(", ", Arrays.stream(LakeTable.METRICS.schema().fieldNames())
-        .filter(c -> !VARYING.contains(c)).toList());
     for (int workers : workerCounts) {
       String run = "'scale-" + workers + "'";
       Row r = spark.sql("SELECT sum(fit_seconds + predict_seconds), count(*), count(DISTINCT executor_id)"
-          + " FROM bench_lake.results.metrics WHERE run_id = " + run).first();
+          + " FROM " + catalog + ".results.metrics WHERE run_id = " + run).first();
       figures.add(new Figures(workers, wall.get(workers), unitsPhase.get(workers), r.getDouble(0), r.getLong(1),
           r.getLong(2)));
-      metrics.put(workers, spark.sql("SELECT " + columns + " FROM bench_lake.results.metrics WHERE run_id = " + run
-          + " ORDER BY unit_id").collectAsList());
+      metrics.put(workers, ClusterRunIT.comparableMetrics(spark, catalog, "run_id = " + run));
     }
     boolean identical = metrics.values().stream().distinct().count() == 1;
     String table = table(figures, trees, load, identical);
@@ -138,16 +127,6 @@ class ClusterScaleBench {
     List<String> out = new ArrayList<>(ClusterRunIT.pipelineSettings(experiments));
     out.addAll(List.of("--set", "transferlake.run.experiments=[cluster_sweep]"));
     return out;
-  }
-
-  private static Map<String, String> environment(Map<String, String> cluster, File lake) {
-    Map<String, String> env = new HashMap<>(cluster);
-    env.put("TRANSFERLAKE_LAKE_ROOT", lake.getPath());
-    env.put("TRANSFERLAKE_MIRROR", TestPaths.mirror().getPath());
-    env.put("TRANSFERLAKE_DRIVER_MEMORY", "2g");
-    env.put("TRANSFERLAKE_DJL_CACHE", new File(TestPaths.project(), "pipeline/target/djl-cache").getPath());
-    env.put("OMP_NUM_THREADS", "1");
-    return env;
   }
 
   private static void deleteTree(File dir) throws Exception {

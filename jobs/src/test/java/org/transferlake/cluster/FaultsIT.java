@@ -8,20 +8,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transferlake.lake.LakeLocation;
-import org.transferlake.lake.LakeTable;
-import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 
 /**
@@ -35,8 +29,6 @@ import org.transferlake.testing.TestSpark;
  */
 class FaultsIT {
   private static final String EXPERIMENT = "cluster_tiny";
-  /** Columns that may differ between identical runs. */
-  private static final Set<String> VARYING = Set.of("run_id", "fit_seconds", "predict_seconds", "executor_id");
 
   @TempDir
   static File root;
@@ -106,7 +98,6 @@ class FaultsIT {
         Duration.ofMinutes(8), local(), train("cut"));
     assertEquals(0, again.code(), StandaloneCluster.tail(again.output()));
     assertTrue(again.output().contains("no longer runs"), "took the dead driver's lock over");
-    spark.sql("REFRESH TABLE " + lake + ".results.metrics");
     for (String table : List.of("results.metrics", "results.predictions", "results.selected", "models.registry",
         "ops.runs")) {
       spark.sql("REFRESH TABLE " + lake + "." + table);
@@ -154,24 +145,6 @@ class FaultsIT {
     return command;
   }
 
-  /** A client-mode driver in local mode, on two cores. */
-  private static List<String> local() {
-    return List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false",
-        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-        "--conf", "spark.local.dir=" + new File(root, "driver-local").getPath(),
-        "--conf", "spark.sql.shuffle.partitions=4");
-  }
-
-  private static Map<String, String> environment(Map<String, String> cluster) {
-    Map<String, String> env = new HashMap<>(cluster);
-    env.put("TRANSFERLAKE_LAKE_ROOT", lake().getPath());
-    env.put("TRANSFERLAKE_MIRROR", TestPaths.mirror().getPath());
-    env.put("TRANSFERLAKE_DRIVER_MEMORY", "2g");
-    env.put("TRANSFERLAKE_DJL_CACHE", new File(TestPaths.project(), "pipeline/target/djl-cache").getPath());
-    env.put("OMP_NUM_THREADS", "1");
-    return env;
-  }
-
   private static void awaitOutput(Submission.Running running, String text, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!running.output().contains(text)) {
@@ -182,29 +155,28 @@ class FaultsIT {
     }
   }
 
-  /** A run's metrics without the columns that vary between identical runs, in unit order. */
+  private static long count(SparkSession spark, String table, String runId) {
+    return spark.sql("SELECT count(*) FROM " + table + " WHERE run_id = '" + runId + "'").as(Encoders.LONG()).first();
+  }
+
+  /** A run's metrics without the columns that vary between identical runs, in unit order; 10 rows with an MAE. */
   private static List<Row> metrics(String runId) {
     SparkSession spark = TestSpark.session();
-    String table = catalog(spark) + ".results.metrics";
-    spark.sql("REFRESH TABLE " + table);
-    String columns = String.join(", ", Arrays.stream(LakeTable.METRICS.schema().fieldNames())
-        .filter(c -> !VARYING.contains(c)).toList());
-    List<Row> rows = spark.sql("SELECT " + columns + " FROM " + table + " WHERE run_id = '" + runId
-        + "' ORDER BY unit_id").collectAsList();
+    List<Row> rows = ClusterRunIT.comparableMetrics(spark, catalog(spark), "run_id = '" + runId + "'");
     assertEquals(10, rows.size(), runId + ": 2 architectures x 5 folds, each once");
     assertFalse(rows.stream().anyMatch(r -> r.isNullAt(r.fieldIndex("mae"))));
     return rows;
   }
 
-  private static long count(SparkSession spark, String table, String runId) {
-    return spark.sql("SELECT count(*) FROM " + table + " WHERE run_id = '" + runId + "'").as(Encoders.LONG()).first();
+  private static String catalog(SparkSession spark) {
+    return ClusterRunIT.catalog(spark, "faults_lake", lake());
   }
 
-  /** The lake's hadoop catalog in the test session, as {@code faults_lake}. */
-  private static String catalog(SparkSession spark) {
-    spark.conf().set("spark.sql.catalog.faults_lake", "org.apache.iceberg.spark.SparkCatalog");
-    spark.conf().set("spark.sql.catalog.faults_lake.type", "hadoop");
-    spark.conf().set("spark.sql.catalog.faults_lake.warehouse", LakeLocation.of(lake().getPath()).warehouse());
-    return "faults_lake";
+  private static List<String> local() {
+    return ClusterRunIT.localOptions(new File(root, "driver-local"));
+  }
+
+  private static Map<String, String> environment(Map<String, String> cluster) {
+    return ClusterRunIT.environment(cluster, lake());
   }
 }

@@ -51,6 +51,60 @@ class LakeLockTest {
   }
 
   @Test
+  void manyTakersAtOnceOneWinsAndEveryOtherIsToldWhoHoldsIt() throws Exception {
+    int takers = 8;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(takers);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(takers);
+    try {
+      java.util.List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+      for (int i = 0; i < takers; i++) {
+        outcomes.add(pool.submit(() -> {
+          start.await();
+          try {
+            return take(); // kept open: the winner holds it until every taker has tried
+          } catch (LakeLock.HeldException e) {
+            return e.getMessage();
+          }
+        }));
+      }
+      java.util.List<LakeLock> winners = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Object> outcome : outcomes) {
+        Object got = outcome.get();
+        if (got instanceof LakeLock lock) {
+          winners.add(lock);
+        } else {
+          assertTrue(((String) got).contains("(holder=") && ((String) got).contains("started_at="), (String) got);
+        }
+      }
+      assertEquals(1, winners.size());
+      winners.get(0).close();
+      assertEquals(java.util.List.of("locks"), java.util.Arrays.asList(lake.list()));
+      assertEquals(0, lockFile().getParentFile().list().length, "no lock and no draft left");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aTakerWaitsForAJustCreatedLockFileToNameItsHolder() throws Exception {
+    Files.createDirectories(lockFile().getParentFile().toPath());
+    Files.createFile(lockFile().toPath()); // created, not yet written (what a taker on HDFS can see)
+    Thread writer = new Thread(() -> {
+      try {
+        Thread.sleep(400);
+        Files.writeString(lockFile().toPath(), "holder=x@elsewhere pid 9\nhost=elsewhere-node-3\npid=9\n");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    writer.start();
+    LakeLock.HeldException refused = assertThrows(LakeLock.HeldException.class, this::take);
+    writer.join();
+    assertTrue(refused.getMessage().contains("(holder=x@elsewhere pid 9, host=elsewhere-node-3"),
+        refused.getMessage());
+  }
+
+  @Test
   void aLockHeldOnAnotherHostIsNeverTakenOver() throws Exception {
     Files.createDirectories(lockFile().getParentFile().toPath());
     Files.writeString(lockFile().toPath(), "holder=x@elsewhere pid 1\nhost=elsewhere-node-7\npid=1\n");

@@ -25,6 +25,11 @@ public final class Learners {
     return new TreeSet<>(PARAMS.keySet());
   }
 
+  /** Whether fits of this learner run one at a time per JVM (the mlp: DJL's PyTorch training lock). */
+  public static boolean trainsOneAtATime(String name) {
+    return name.equals("mlp");
+  }
+
   /**
    * A learner of {@code name} with {@code params} (missing ones take the learner's defaults).
    *

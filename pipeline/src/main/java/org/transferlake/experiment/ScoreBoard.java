@@ -40,8 +40,13 @@ public final class ScoreBoard extends AccumulatorV2<ScoreBoard.Score, Map<String
   }
 
   @Override
-  public synchronized void merge(AccumulatorV2<Score, Map<String, double[]>> other) {
-    other.value().forEach((k, v) -> {
+  public void merge(AccumulatorV2<Score, Map<String, double[]>> other) {
+    add(other.value());
+  }
+
+  /** Adds sums and counts as {@link #value()} gives them (another board's, or a running task's). */
+  synchronized void add(Map<String, double[]> other) {
+    other.forEach((k, v) -> {
       double[] s = sums.computeIfAbsent(k, unused -> new double[2]);
       s[0] += v[0];
       s[1] += v[1];

@@ -121,7 +121,9 @@ public final class TrainJob {
     Broadcast<Shared> shared = jsc.broadcast(new Shared(e, data, sources));
     ScoreBoard board = new ScoreBoard();
     jsc.sc().register(board, "unit scores");
-    try (Progress progress = new Progress(board, todo.size(), data.label().isClassification() ? "log-loss" : "MAE")) {
+    LiveScores live = new LiveScores(board);
+    jsc.sc().addSparkListener(live);
+    try (Progress progress = new Progress(live, todo.size(), data.label().isClassification() ? "log-loss" : "MAE")) {
       UnitCost cost = cost(e, data);
       List<List<WorkUnit>> waves = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
       LOG.info("run {}: training {} units in {} waves", runId, todo.size(), waves.size());
@@ -136,6 +138,7 @@ public final class TrainJob {
       clearStaged(runId);
       return new Outcome(todo.size(), units.size() - todo.size(), scores);
     } finally {
+      jsc.sc().removeSparkListener(live);
       shared.destroy();
     }
   }
@@ -175,7 +178,7 @@ public final class TrainJob {
    */
   private void trainWave(String runId, List<WorkUnit> wave, int partitions, UnitCost cost, JavaSparkContext jsc,
       Broadcast<Shared> shared, ScoreBoard board) {
-    List<List<WorkUnit>> bins = UnitPlan.pack(wave, partitions, cost);
+    List<List<WorkUnit>> bins = UnitPlan.pack(wave, partitions, tasksPerJvm(jsc.sc()), cost);
     JavaRDD<UnitResult> results = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
       Shared s = shared.value();
       UnitRunner runner = new UnitRunner(s.experiment(), s.data(), s.sources());
@@ -205,6 +208,11 @@ public final class TrainJob {
     } finally {
       results.unpersist();
     }
+  }
+
+  /** Tasks one JVM runs at once: all cores in local mode, else {@code spark.executor.cores} (1 unless set). */
+  private static int tasksPerJvm(org.apache.spark.SparkContext sc) {
+    return sc.isLocal() ? sc.defaultParallelism() : sc.getConf().getInt("spark.executor.cores", 1);
   }
 
   /** The run's staged rows replace its rows in results.metrics and results.predictions; then its selection. */
@@ -322,18 +330,19 @@ public final class TrainJob {
 
   /**
    * Prints units done / total, units per second, the time left, and the best mean score so far per architecture,
-   * every few seconds while units run (tasks report at their heartbeats and when they end).
+   * every 10 s while units run (running tasks report at their executors' heartbeats, see {@link LiveScores}).
    */
   private static final class Progress implements AutoCloseable {
     private final Thread thread;
     private final long start = System.nanoTime();
 
-    Progress(ScoreBoard board, int total, String metric) {
+    Progress(LiveScores live, int total, String metric) {
       thread = new Thread(() -> {
         try {
           while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(10_000);
-            long n = board.units();
+            ScoreBoard board = live.now();
+            long n = Math.min(total, board.units()); // a task's last heartbeat and its end can overlap for a moment
             double rate = n / ((System.nanoTime() - start) / 1e9);
             StringBuilder best = new StringBuilder();
             board.bestPerArchitecture().forEach((a, v) -> best.append(String.format("  %s %.4f", a, v)));

@@ -45,7 +45,7 @@ class ExperimentCatalogTest {
   void packingBalancesCostAndIsStable() {
     ExperimentDefinition e = ExperimentCatalog.load(DIR, "expt_gap_mp_pbe");
     List<WorkUnit> units = UnitPlan.expand(e, 5);
-    List<List<WorkUnit>> bins = UnitPlan.pack(units, 8, COST);
+    List<List<WorkUnit>> bins = UnitPlan.pack(units, 8, 2, COST);
     assertEquals(8, bins.size());
     assertEquals(units.size(), bins.stream().mapToInt(List::size).sum());
     double max = 0;
@@ -56,7 +56,65 @@ class ExperimentCatalogTest {
       min = Math.min(min, cost);
     }
     assertTrue(max < 1.2 * min, "bins within 20% of each other");
-    assertEquals(bins, UnitPlan.pack(units, 8, COST));
+    assertEquals(bins, UnitPlan.pack(units, 8, 2, COST));
+  }
+
+  @Test
+  void tasksSideBySideInAJvmReachTheirMlpUnitsAtDifferentTimes() {
+    ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
+    UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 3);
+    List<WorkUnit> wave = UnitPlan.waves(UnitPlan.expand(e, 5), 140, cost).get(0);
+    List<List<WorkUnit>> tasks = UnitPlan.pack(wave, 8, 2, cost); // local[2]: 4 tasks per core, 2 at a time
+    assertEquals(wave.size(), tasks.stream().mapToInt(List::size).sum());
+    // the same tasks with their units in cost order (as packed before): side by side, they reach their mlp units
+    // together and take turns at the lock
+    List<List<WorkUnit>> costOrder = tasks.stream().map(task -> task.stream()
+        .sorted(java.util.Comparator.comparingDouble((WorkUnit u) -> -cost.seconds(u)).thenComparing(WorkUnit::id))
+        .toList()).toList();
+    double[] staggered = runInOneJvm(tasks, 2, cost);
+    double[] inCostOrder = runInOneJvm(costOrder, 2, cost);
+    assertTrue(inCostOrder[1] > 0.1 * inCostOrder[0], "cost order waits " + inCostOrder[1] + " s of " + inCostOrder[0]);
+    assertTrue(staggered[1] < 0.02 * staggered[0], "staggered waits " + staggered[1] + " s of " + staggered[0]);
+    assertTrue(staggered[0] < 0.95 * inCostOrder[0], "and ends sooner: " + staggered[0] + " against "
+        + inCostOrder[0]);
+    assertEquals(tasks, UnitPlan.pack(wave, 8, 2, cost), "stable");
+  }
+
+  /**
+   * Runs tasks in one JVM of {@code cores} cores as Spark does (in index order, each core taking the next task when
+   * free), units taking their expected cost and mlp units one at a time: {end, seconds spent waiting for the lock}.
+   */
+  private static double[] runInOneJvm(List<List<WorkUnit>> tasks, int cores, UnitCost cost) {
+    double[] clock = new double[cores];
+    java.util.List<java.util.Iterator<WorkUnit>> running = new java.util.ArrayList<>();
+    java.util.Iterator<List<WorkUnit>> queue = tasks.iterator();
+    for (int c = 0; c < cores; c++) {
+      running.add(queue.hasNext() ? queue.next().iterator() : java.util.Collections.emptyIterator());
+    }
+    double lockFree = 0;
+    double waited = 0;
+    while (true) {
+      int c = -1;
+      for (int i = 0; i < cores; i++) {
+        while (!running.get(i).hasNext() && queue.hasNext()) {
+          running.set(i, queue.next().iterator());
+        }
+        if (running.get(i).hasNext() && (c < 0 || clock[i] < clock[c])) {
+          c = i;
+        }
+      }
+      if (c < 0) {
+        return new double[] {java.util.Arrays.stream(clock).max().orElse(0), waited};
+      }
+      WorkUnit u = running.get(c).next();
+      double start = clock[c];
+      if (Learners.trainsOneAtATime(u.learner())) {
+        start = Math.max(start, lockFree);
+        lockFree = start + cost.seconds(u);
+      }
+      waited += start - clock[c];
+      clock[c] = start + cost.seconds(u);
+    }
   }
 
   @Test

@@ -119,6 +119,7 @@ public final class LakeLock implements AutoCloseable {
       Files.deleteIfExists(draft);
     }
   }
+
   /** True when the lock file names a process of this host that is not running. */
   static boolean deadHolderHere(String content) {
     Matcher host = HOST.matcher(content);

@@ -134,6 +134,47 @@ public final class Charts {
     return png(chart);
   }
 
+  /** Accuracy against the mean probability of the predicted class, per bin, one line per model, with the diagonal. */
+  public static byte[] reliability(String title, List<Summaries.Reliability> models) {
+    XYChart chart = new XYChartBuilder().width(520).height(520).title(title)
+        .xAxisTitle("probability of the predicted class (bin mean)").yAxisTitle("share labelled right").build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    boolean oneLearner = models.stream().map(m -> m.model().learner()).distinct().count() == 1;
+    for (Summaries.Reliability m : models) {
+      chart.addSeries(oneLearner ? m.model().architecture() : m.model().toString(),
+          m.bins().stream().mapToDouble(Summaries.ConfidenceBin::meanConfidence).toArray(),
+          m.bins().stream().mapToDouble(Summaries.ConfidenceBin::accuracy).toArray())
+          .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    }
+    diagonal(chart, 0, 1);
+    axes(chart.getStyler(), 0, 1);
+    return png(chart);
+  }
+
+  /** Two bars per model: the RMSE of a derived quantity and the RMSE its two errors would give if independent. */
+  public static byte[] derivedErrors(String title, List<DerivedQuantities.Score> scores, String axisTitle) {
+    CategoryChart chart = new CategoryChartBuilder().width(760).height(420).title(title).xAxisTitle("")
+        .yAxisTitle(axisTitle).build();
+    style(chart.getStyler());
+    CategoryStyler styler = chart.getStyler();
+    styler.setAvailableSpaceFill(0.7);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    styler.setYAxisMin(0.0);
+    styler.setYAxisDecimalPattern("0.00");
+    styler.setXAxisLabelRotation(scores.size() > 4 ? 20 : 0);
+    List<String> names = scores.stream().map(s -> s.architecture() + " / " + s.learner()).toList();
+    if (names.stream().distinct().count() < names.size()) {
+      names = scores.stream().map(s -> s.architecture() + " / " + s.learner() + " " + s.params()).toList();
+    }
+    chart.addSeries("RMSE of the difference", names,
+        scores.stream().map(DerivedQuantities.Score::rmseDerived).toList());
+    chart.addSeries("RMSE if the errors were independent", names,
+        scores.stream().map(DerivedQuantities.Score::rmseIfIndependent).toList());
+    return png(chart);
+  }
+
   private static boolean oneTwoFive(double v) {
     double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
     long m = Math.round(mantissa);

@@ -46,6 +46,38 @@ public final class DerivedQuantities {
     return out;
   }
 
+  /** The report's section on a derived quantity: its scores as a table, and the RMSE against independence as bars. */
+  static RunSections.Built section(Spec spec, String firstRun, String secondRun, List<Score> scores) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Score s : scores) {
+      rows.add(List.of(s.architecture(), s.learner(), s.params(), Long.toString(s.compositions()),
+          Cells.number(s.maeFirst(), 4), Cells.number(s.maeSecond(), 4), Cells.number(s.maeDerived(), 4),
+          Cells.number(s.rmseDerived(), 4), Cells.number(s.rmseIfIndependent(), 4),
+          Cells.number(s.errorCorrelation(), 2)));
+    }
+    String unit = spec.unit().isBlank() ? "" : " (" + spec.unit() + ")";
+    List<ReportDocument.Block> blocks = new ArrayList<>();
+    blocks.add(ReportDocument.Text.of(spec.first() + " (run " + firstRun + ") minus " + spec.second() + " (run "
+        + secondRun + "), on the compositions both tested out of fold. Errors that move together cancel in the"
+        + " difference: RMSE of the difference below the RMSE independent errors would give (sqrt of the sum of"
+        + " both mean squared errors), and a positive error correlation."));
+    blocks.add(new ReportDocument.Table(List.of("architecture", "learner", "params", "compositions",
+        "MAE " + spec.first() + unit, "MAE " + spec.second() + unit, "MAE difference" + unit,
+        "RMSE difference" + unit, "RMSE if independent" + unit, "error correlation"), rows));
+    List<Figure> figures = new ArrayList<>();
+    if (!scores.isEmpty()) {
+      String title = "Derived quantity " + spec.name();
+      Figure figure = new Figure(("derived-" + spec.name()).replaceAll("[^A-Za-z0-9._-]", "_") + ".png", title,
+          "RMSE of " + spec.name() + " per model, against the RMSE its two errors would give if independent:"
+          + " the lower the first bar against the second, the more the errors cancel.",
+          Charts.derivedErrors(title, scores, "RMSE" + unit));
+      blocks.add(new ReportDocument.Figures(List.of(figure)));
+      figures.add(figure);
+    }
+    return new RunSections.Built(List.of(new ReportDocument.Section(2, "Derived quantity: " + spec.name(), blocks)),
+        figures);
+  }
+
   /** Scores a derived quantity from two published runs' predictions at all training rows. */
   public static List<Score> score(Lake lake, String firstRun, String secondRun) {
     String predictions = lake.name(LakeTable.PREDICTIONS);

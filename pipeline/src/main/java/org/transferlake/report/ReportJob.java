@@ -67,33 +67,21 @@ public final class ReportJob {
     return out;
   }
 
-  /** A section per derived quantity whose two experiments are both among {@code runs}. */
-  private List<Section> derivedSections(List<PublishedRun> runs) {
-    List<Section> out = new ArrayList<>();
+  /** A section per derived quantity whose two experiments are both among {@code runs}, with its chart. */
+  private RunSections.Built derivedSections(List<PublishedRun> runs) {
+    List<Section> sections = new ArrayList<>();
+    List<Figure> figures = new ArrayList<>();
     for (DerivedQuantities.Spec spec : options.derived()) {
       PublishedRun first = runs.stream().filter(r -> r.experiment().equals(spec.first())).findFirst().orElse(null);
       PublishedRun second = runs.stream().filter(r -> r.experiment().equals(spec.second())).findFirst().orElse(null);
-      if (first == null || second == null) {
-        continue;
+      if (first != null && second != null) {
+        RunSections.Built built = DerivedQuantities.section(spec, first.runId(), second.runId(),
+            DerivedQuantities.score(lake, first.runId(), second.runId()));
+        sections.addAll(built.sections());
+        figures.addAll(built.figures());
       }
-      List<List<String>> rows = new ArrayList<>();
-      for (DerivedQuantities.Score s : DerivedQuantities.score(lake, first.runId(), second.runId())) {
-        rows.add(List.of(s.architecture(), s.learner(), s.params(), Long.toString(s.compositions()),
-            String.format("%.4f", s.maeFirst()), String.format("%.4f", s.maeSecond()),
-            String.format("%.4f", s.maeDerived()), String.format("%.4f", s.rmseDerived()),
-            String.format("%.4f", s.rmseIfIndependent()), String.format("%.2f", s.errorCorrelation())));
-      }
-      String unit = spec.unit().isBlank() ? "" : " (" + spec.unit() + ")";
-      out.add(new Section(2, "Derived quantity: " + spec.name(), List.of(
-          Text.of(spec.first() + " (run " + first.runId() + ") minus " + spec.second() + " (run " + second.runId()
-              + "), on the compositions both tested out of fold. Errors that move together cancel in the"
-              + " difference: RMSE of the difference below the RMSE independent errors would give"
-              + " (sqrt of the sum of both mean squared errors), and a positive error correlation."),
-          new ReportDocument.Table(List.of("architecture", "learner", "params", "compositions",
-              "MAE " + spec.first() + unit, "MAE " + spec.second() + unit, "MAE difference" + unit,
-              "RMSE difference" + unit, "RMSE if independent" + unit, "error correlation"), rows))));
     }
-    return out;
+    return new RunSections.Built(sections, figures);
   }
 
   /** Writes the report of {@code runs} into {@code dir} and returns the files written. */
@@ -106,7 +94,9 @@ public final class ReportJob {
       sections.addAll(built.sections());
       figures.addAll(built.figures());
     }
-    sections.addAll(derivedSections(runs));
+    RunSections.Built derived = derivedSections(runs);
+    sections.addAll(derived.sections());
+    figures.addAll(derived.figures());
     ReportDocument doc = new ReportDocument("transferlake report", List.of(Text.of("Generated "
         + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now())
         + " from the lake's published runs (a row in " + lake.catalog() + ".ops.runs): " + String.join(", ",

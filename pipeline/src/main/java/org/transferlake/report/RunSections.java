@@ -69,6 +69,7 @@ final class RunSections {
       r.zeroSplit();
       r.learningCurve();
       r.predictionCharts();
+      r.reliability();
       r.selection();
     }
     r.provenance();
@@ -319,6 +320,29 @@ final class RunSections {
           "within 95%"), rows));
     }
     sections.add(new Section(3, "Predictions and uncertainty", blocks));
+  }
+
+  private void reliability() {
+    if (!classification) {
+      return;
+    }
+    List<Summaries.Reliability> models = Summaries.reliability(predictions);
+    if (models.isEmpty()) {
+      return;
+    }
+    List<Block> blocks = new ArrayList<>();
+    figures(blocks, figure("reliability", "Reliability", Charts.reliability("Reliability of the predicted class",
+        models), "Share of test rows labelled right against the mean probability of the predicted class, in "
+        + Summaries.RELIABILITY_BINS + " equal bins of that probability (empty bins left out). Above the diagonal:"
+        + " the probabilities are too cautious; below: overconfident."));
+    List<List<String>> rows = new ArrayList<>();
+    for (Summaries.Reliability m : models) {
+      rows.add(List.of(m.model().architecture(), m.model().learner(), String.valueOf(m.rows()),
+          Cells.number(m.meanConfidence(), 3), Cells.number(m.accuracy(), 3), Cells.number(m.expectedError(), 3)));
+    }
+    blocks.add(new Table(List.of("architecture", "learner", "rows", "mean probability of the predicted class",
+        "share right", "expected calibration error"), rows));
+    sections.add(new Section(3, "Predicted probabilities", blocks));
   }
 
   private void selection() {

@@ -60,6 +60,19 @@ public final class Summaries {
     }
   }
 
+  /** Equal-width bins of the predicted class's probability in the reliability diagram. */
+  public static final int RELIABILITY_BINS = 10;
+
+  /** The test rows whose predicted class's probability fell in one bin: their mean probability and accuracy. */
+  public record ConfidenceBin(double low, double high, int rows, double meanConfidence, double accuracy) {}
+
+  /**
+   * How far a classifier's probabilities can be trusted: per bin of the predicted class's probability, how often the
+   * label was right; the expected calibration error (ECE) is the rows-weighted mean |accuracy - confidence|.
+   */
+  public record Reliability(ModelKey model, int rows, double meanConfidence, double accuracy, double expectedError,
+      List<ConfidenceBin> bins) {}
+
   /** Per model, the chosen units at {@code size} summarised; {@code predictions} are those units' predictions. */
   public static List<ModelSummary> models(List<UnitMetrics> chosen, int size, List<TestPrediction> predictions) {
     Map<ModelKey, List<UnitMetrics>> byModel = byModel(chosen, size);
@@ -180,6 +193,47 @@ public final class Summaries {
         observed[i] = (double) c[i] / c[LEVELS.length];
       }
       out.add(new Calibration(model, (int) c[LEVELS.length], observed));
+    });
+    return out;
+  }
+
+  /**
+   * Per model with stored class probabilities, the reliability of the predicted class's probability over
+   * {@link #RELIABILITY_BINS} equal-width bins (the top bin holds 1.0); rows without probabilities are left out.
+   */
+  public static List<Reliability> reliability(List<TestPrediction> predictions) {
+    Map<ModelKey, double[][]> sums = new TreeMap<>(); // per bin: rows, summed confidence, right labels
+    for (TestPrediction p : predictions) {
+      double confidence = p.confidence();
+      if (!Double.isFinite(confidence) || p.actualLabel() == null) {
+        continue;
+      }
+      int bin = Math.min(RELIABILITY_BINS - 1, Math.max(0, (int) (confidence * RELIABILITY_BINS)));
+      double[] s = sums.computeIfAbsent(ModelKey.of(p), k -> new double[RELIABILITY_BINS][3])[bin];
+      s[0]++;
+      s[1] += confidence;
+      s[2] += p.actualLabel().equals(p.predictedLabel()) ? 1 : 0;
+    }
+    List<Reliability> out = new ArrayList<>();
+    sums.forEach((model, perBin) -> {
+      double rows = 0;
+      double confidence = 0;
+      double right = 0;
+      double gap = 0;
+      List<ConfidenceBin> bins = new ArrayList<>();
+      for (int b = 0; b < RELIABILITY_BINS; b++) {
+        double[] s = perBin[b];
+        if (s[0] == 0) {
+          continue;
+        }
+        bins.add(new ConfidenceBin((double) b / RELIABILITY_BINS, (b + 1.0) / RELIABILITY_BINS, (int) s[0],
+            s[1] / s[0], s[2] / s[0]));
+        rows += s[0];
+        confidence += s[1];
+        right += s[2];
+        gap += Math.abs(s[2] - s[1]); // rows x |accuracy - mean confidence| of the bin
+      }
+      out.add(new Reliability(model, (int) rows, confidence / rows, right / rows, gap / rows, bins));
     });
     return out;
   }

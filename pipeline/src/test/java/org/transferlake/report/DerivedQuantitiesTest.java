@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,28 @@ class DerivedQuantitiesTest {
     assertEquals(Math.sqrt((0.01 + 0.01) / 3), s.rmseDerived(), 1e-9);
     assertEquals(Math.sqrt((0.04 + 0.16 + 0.01) / 3 + (0.01 + 0.25 + 0.01) / 3), s.rmseIfIndependent(), 1e-9);
     assertTrue(s.errorCorrelation() > 0.9, "errors move together: " + s.errorCorrelation());
+  }
+
+  @Test
+  void theSectionTabulatesEachModelAndChartsItsRmseAgainstIndependence() throws Exception {
+    DerivedQuantities.Spec spec = new DerivedQuantities.Spec("hse_minus_gllb", "study3_hse06", "study3_gllb_sc", "eV");
+    List<DerivedQuantities.Score> scores = List.of(
+        new DerivedQuantities.Score("latent_variable", "forest", "trees=100", 807, 0.695, 0.667, 0.650, 0.887, 1.341,
+            0.60),
+        new DerivedQuantities.Score("target_only", "forest", "trees=100", 807, 0.823, 0.763, 0.775, 1.040, 1.512,
+            Double.NaN));
+    RunSections.Built built = DerivedQuantities.section(spec, "run-a", "run-b", scores);
+    ReportDocument.Section section = built.sections().get(0);
+    assertEquals("Derived quantity: hse_minus_gllb", section.heading());
+    ReportDocument.Table table = (ReportDocument.Table) section.blocks().get(1);
+    assertEquals(List.of("latent_variable", "forest", "trees=100", "807", "0.6950", "0.6670", "0.6500", "0.8870",
+        "1.3410", "0.60"), table.rows().get(0));
+    assertEquals("–", table.rows().get(1).get(9));
+    assertEquals(1, built.figures().size());
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(built.figures().get(0).png()));
+    assertEquals(760, png.getWidth());
+    assertEquals("derived-hse_minus_gllb.png", built.figures().get(0).fileName());
+    assertTrue(DerivedQuantities.section(spec, "run-a", "run-b", List.of()).figures().isEmpty());
   }
 
   @Test

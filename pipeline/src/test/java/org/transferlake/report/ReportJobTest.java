@@ -152,6 +152,20 @@ class ReportJobTest {
   }
 
   @Test
+  void reliabilityBinsThePredictedClassProbability() {
+    List<Summaries.Reliability> r = Summaries.reliability(reader.predictions(run("run-metal"),
+        List.of(ResultRows.unitId("target_only", "trees=10", 0, 0), ResultRows.unitId("target_only", "trees=10", 1, 0))));
+    assertEquals(1, r.size());
+    // 40 right at 0.9, 10 wrong at 0.65: mean 0.85; ECE = 0.8 x |1 - 0.9| + 0.2 x |0 - 0.65| = 0.21
+    assertEquals(2, r.get(0).bins().size());
+    assertEquals(0.85, r.get(0).meanConfidence(), 1e-12);
+    assertEquals(0.8, r.get(0).accuracy(), 1e-12);
+    assertEquals(0.21, r.get(0).expectedError(), 1e-12);
+    assertTrue(markdown.contains("| target_only | forest | 50 | 0.850 | 0.800 | 0.210 |"), markdown);
+    assertTrue(markdown.contains("tiny_metal-run-metal-reliability.png"), markdown);
+  }
+
+  @Test
   void everyImageIsAnInlinePngAndNothingIsFetched() throws IOException {
     Matcher m = Pattern.compile("<img [^>]*src=\"([^\"]*)\"").matcher(html);
     int images = 0;
@@ -165,8 +179,8 @@ class ReportJobTest {
       assertTrue(image.getWidth() >= 500 && image.getHeight() >= 400);
       images++;
     }
-    // run-new: scores, learning curve, 2 parity plots, calibration; run-metal: scores
-    assertEquals(6, images);
+    // run-new: scores, learning curve, 2 parity plots, calibration; run-metal: scores, reliability
+    assertEquals(7, images);
     assertFalse(Pattern.compile("src=\"(?!data:)").matcher(html).find(), "no src outside data URIs");
     assertFalse(html.contains("<script") || html.contains("<link") || html.contains("@import") || html.contains("url("));
     Matcher links = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
@@ -185,8 +199,8 @@ class ReportJobTest {
       linked.add(m.group(1));
       assertTrue(Files.isRegularFile(dir.resolve(m.group(1))), m.group(1));
     }
-    assertEquals(6, linked.size());
-    assertEquals(2 + 6, written.size(), "report.html, report.md and the PNGs: " + written);
+    assertEquals(7, linked.size());
+    assertEquals(2 + 7, written.size(), "report.html, report.md and the PNGs: " + written);
   }
 
   @Test

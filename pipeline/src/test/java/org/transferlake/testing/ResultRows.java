@@ -26,7 +26,8 @@ import scala.jdk.javaapi.CollectionConverters;
  *   <li>{@code tiny}, run {@code run-old}: published earlier, MAE 9.0 everywhere.</li>
  *   <li>{@code tiny}, run {@code run-draft}: newest, MAE 5.0, never published (no ops.runs row).</li>
  *   <li>{@code tiny_metal} (is_metal classification), run {@code run-metal}: target_only, forest trees=10, folds
- *       0 and 1 (accuracy 0.76 and 0.84), 25 test rows each, 40 of the 50 labelled correctly.</li>
+ *       0 and 1 (accuracy 0.76 and 0.84), 25 test rows each, 40 of the 50 labelled correctly, with probability 0.9
+ *       for the predicted class where it is right and 0.65 where it is wrong.</li>
  *   <li>{@code curated.sources} rows for matbench_expt_gap, matbench_mp_gap and magpie_elements.</li>
  * </ul>
  */
@@ -104,9 +105,11 @@ public final class ResultRows {
       for (int i = 0; i < 25; i++) {
         String actual = i % 2 == 0 ? "metal" : "non_metal";
         String predicted = i < correct ? actual : (actual.equals("metal") ? "non_metal" : "metal");
+        double sure = i < correct ? 0.9 : 0.65;
         predictions.add(RowFactory.create("run-metal", "tiny_metal", unitId("target_only", "trees=10", fold, 0),
             "target_only", "forest", "trees=10", fold, 25, 0, "matbench_expt_is_metal", "expt_is_metal.csv",
-            fold * 25L + i, "K" + i, null, actual, null, null, predicted, seq(List.of(0.5, 0.5))));
+            fold * 25L + i, "K" + i, null, actual, null, null, predicted,
+            seq(predicted.equals("metal") ? List.of(sure, 1 - sure) : List.of(1 - sure, sure))));
       }
     }
     append(lake, LakeTable.METRICS, metrics);

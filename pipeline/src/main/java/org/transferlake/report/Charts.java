@@ -120,36 +120,37 @@ public final class Charts {
 
   /** Observed against expected coverage of mean ± z·σ, one line per model, with the diagonal. */
   public static byte[] calibration(String title, List<Summaries.Calibration> curves) {
-    XYChart chart = new XYChartBuilder().width(520).height(520).title(title)
-        .xAxisTitle("expected coverage (Gaussian interval)").yAxisTitle("observed coverage").build();
+    boolean oneLearner = curves.stream().map(c -> c.model().learner()).distinct().count() == 1;
+    Map<String, double[][]> lines = new LinkedHashMap<>();
+    curves.forEach(c -> lines.put(label(c.model(), oneLearner), new double[][] {Summaries.LEVELS, c.observed()}));
+    return linesInUnitSquare(title, "expected coverage (Gaussian interval)", "observed coverage", lines);
+  }
+
+  /** Accuracy against the mean probability of the predicted class, per bin, one line per model, with the diagonal. */
+  public static byte[] reliability(String title, List<Summaries.Reliability> models) {
+    boolean oneLearner = models.stream().map(m -> m.model().learner()).distinct().count() == 1;
+    Map<String, double[][]> lines = new LinkedHashMap<>();
+    models.forEach(m -> lines.put(label(m.model(), oneLearner), new double[][] {
+        m.bins().stream().mapToDouble(Summaries.ConfidenceBin::meanConfidence).toArray(),
+        m.bins().stream().mapToDouble(Summaries.ConfidenceBin::accuracy).toArray()}));
+    return linesInUnitSquare(title, "probability of the predicted class (bin mean)", "share labelled right", lines);
+  }
+
+  /** Lines of {x, y} pairs on [0, 1] x [0, 1], with the diagonal. */
+  private static byte[] linesInUnitSquare(String title, String xTitle, String yTitle, Map<String, double[][]> lines) {
+    XYChart chart = new XYChartBuilder().width(520).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+        .build();
     style(chart.getStyler());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    boolean oneLearner = curves.stream().map(c -> c.model().learner()).distinct().count() == 1;
-    for (Summaries.Calibration c : curves) {
-      chart.addSeries(oneLearner ? c.model().architecture() : c.model().toString(), Summaries.LEVELS, c.observed())
-          .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    }
+    lines.forEach((name, xy) -> chart.addSeries(name, xy[0], xy[1])
+        .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line));
     diagonal(chart, 0, 1);
     axes(chart.getStyler(), 0, 1);
     return png(chart);
   }
 
-  /** Accuracy against the mean probability of the predicted class, per bin, one line per model, with the diagonal. */
-  public static byte[] reliability(String title, List<Summaries.Reliability> models) {
-    XYChart chart = new XYChartBuilder().width(520).height(520).title(title)
-        .xAxisTitle("probability of the predicted class (bin mean)").yAxisTitle("share labelled right").build();
-    style(chart.getStyler());
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    boolean oneLearner = models.stream().map(m -> m.model().learner()).distinct().count() == 1;
-    for (Summaries.Reliability m : models) {
-      chart.addSeries(oneLearner ? m.model().architecture() : m.model().toString(),
-          m.bins().stream().mapToDouble(Summaries.ConfidenceBin::meanConfidence).toArray(),
-          m.bins().stream().mapToDouble(Summaries.ConfidenceBin::accuracy).toArray())
-          .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    }
-    diagonal(chart, 0, 1);
-    axes(chart.getStyler(), 0, 1);
-    return png(chart);
+  private static String label(ModelKey model, boolean oneLearner) {
+    return oneLearner ? model.architecture() : model.toString();
   }
 
   /** Two bars per model: the RMSE of a derived quantity and the RMSE its two errors would give if independent. */

@@ -64,7 +64,7 @@ public final class Summaries {
   public static final int RELIABILITY_BINS = 10;
 
   /** The test rows whose predicted class's probability fell in one bin: their mean probability and accuracy. */
-  public record ConfidenceBin(double low, double high, int rows, double meanConfidence, double accuracy) {}
+  public record ConfidenceBin(int rows, double meanConfidence, double accuracy) {}
 
   /**
    * How far a classifier's probabilities can be trusted: per bin of the predicted class's probability, how often the
@@ -226,8 +226,7 @@ public final class Summaries {
         if (s[0] == 0) {
           continue;
         }
-        bins.add(new ConfidenceBin((double) b / RELIABILITY_BINS, (b + 1.0) / RELIABILITY_BINS, (int) s[0],
-            s[1] / s[0], s[2] / s[0]));
+        bins.add(new ConfidenceBin((int) s[0], s[1] / s[0], s[2] / s[0]));
         rows += s[0];
         confidence += s[1];
         right += s[2];

@@ -1,5 +1,7 @@
 package org.transferlake.report;
 
+import java.util.Arrays;
+
 /**
  * One {@code results.predictions} row: a test record's out-of-fold prediction by one unit. Regression fills
  * actual, mean and std; classification the two labels and the probability per class (null where not stored).
@@ -10,13 +12,6 @@ public record TestPrediction(String unitId, String architecture, String learner,
 
   /** Classification: the probability of the most probable class, NaN without probabilities. */
   public double confidence() {
-    if (probabilities == null || probabilities.length == 0) {
-      return Double.NaN;
-    }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double p : probabilities) {
-      max = Math.max(max, p);
-    }
-    return max;
+    return probabilities == null ? Double.NaN : Arrays.stream(probabilities).max().orElse(Double.NaN);
   }
 }

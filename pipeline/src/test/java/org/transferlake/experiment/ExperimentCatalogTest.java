@@ -60,6 +60,26 @@ class ExperimentCatalogTest {
   }
 
   @Test
+  void theCostModelFollowsWhatTheMeasuredRunsShowed() {
+    UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 0);
+    java.util.function.BiFunction<String, Map<String, String>, Double> seconds = (learner, params) ->
+        cost.seconds(new WorkUnit("target_only", learner, params, 0, 0, 0, 1));
+    // an mlp stops early: max_epochs beyond twice the patience costs nothing more
+    assertEquals(seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")),
+        seconds.apply("mlp", Map.of("max_epochs", "1000", "patience", "10")));
+    assertTrue(seconds.apply("mlp", Map.of("max_epochs", "10", "patience", "10"))
+        < seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")));
+    // a third of the features takes more than a third of the time (200 trees on 3,683 rows: 7.4 s against 17.5 s)
+    double ratio = seconds.apply("forest", Map.of("max_features", "0.33"))
+        / seconds.apply("forest", Map.of("max_features", "1"));
+    assertTrue(ratio > 0.4 && ratio < 0.5, "ratio " + ratio);
+    // a two-stage unit costs less than a classifier plus the inner architecture on every row
+    double twoStage = cost.seconds(new WorkUnit("two_stage_difference", "forest", Map.of(), 0, 0, 0, 1));
+    double difference = cost.seconds(new WorkUnit("difference", "forest", Map.of(), 0, 0, 0, 1));
+    assertTrue(twoStage > difference && twoStage < 1.5 * difference, twoStage + " against " + difference);
+  }
+
+  @Test
   void tasksSideBySideInAJvmReachTheirMlpUnitsAtDifferentTimes() {
     ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
     UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 3);

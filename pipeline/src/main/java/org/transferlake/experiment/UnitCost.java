@@ -6,8 +6,8 @@ import org.transferlake.learn.mlp.MlpLearner;
 
 /**
  * What a work unit is expected to cost: relative units to balance tasks and waves, and seconds on one core for
- * {@code train --dry-run}. The constants are fitted to the {@code fit_seconds} that lake.results.metrics holds for
- * the paper and full profiles' runs on the 2-core development machine (two tasks side by side; RESULTS.md): forests
+ * {@code train --dry-run}. The forest's constants and the mlp's epochs are fitted to the {@code fit_seconds} that
+ * lake.results.metrics holds for the paper and full profiles' runs on the 2-core development machine (two tasks side by side; RESULTS.md): forests
  * of 100 and 200 trees on 1,825 to 17,683 rows took 0.7-1.3 times what it says, mlp ensembles 0.5-1.5 times
  * (early stopping makes their epochs hard to foresee). Another machine scales them.
  *
@@ -25,6 +25,10 @@ public record UnitCost(int targetRows, long sourceRows, int sourceCount, int uni
   private static final double FOREST_FIXED_SHARE = 0.15;
   /** An mlp's seconds per row x epoch x ensemble member (learner benchmark: 100 epochs on 3,683 rows in 4.7 s). */
   private static final double MLP_SECONDS = 4.7 / (3683.0 * 100);
+  /** A linear model's seconds per row (not measured: ten passes at the forest's first, benchmark-based rate). */
+  private static final double LINEAR_SECONDS = 1.6e-5;
+  private static final ForestLearner FOREST = ForestLearner.defaults();
+  private static final MlpLearner MLP = MlpLearner.defaults();
 
   /** Expected seconds on one core: also the cost that balances tasks and waves. */
   public double seconds(WorkUnit unit) {
@@ -47,16 +51,18 @@ public record UnitCost(int targetRows, long sourceRows, int sourceCount, int uni
   private static double perFit(String learner, Map<String, String> params, double n) {
     return switch (learner) {
       case "mlp" -> {
-        MlpLearner d = MlpLearner.defaults();
         // early stopping: the runs measured stopped after about twice the patience, well short of max_epochs
-        double epochs = Math.min(number(params, "max_epochs", d.maxEpochs()), 2 * number(params, "patience",
-            d.patience()));
-        yield MLP_SECONDS * n * epochs * number(params, "ensemble", d.ensemble());
+        double epochs = Math.min(number(params, "max_epochs", MLP.maxEpochs()),
+            2 * number(params, "patience", MLP.patience()));
+        yield MLP_SECONDS * n * epochs * number(params, "ensemble", MLP.ensemble());
       }
-      case "mllib_linear" -> FOREST_SECONDS * n * 10;
-      default -> FOREST_SECONDS * n * log2(n + 2) * number(params, "trees", learner.equals("forest")
-          ? ForestLearner.defaults().trees() : 50) * (FOREST_FIXED_SHARE + (1 - FOREST_FIXED_SHARE)
-          * number(params, "max_features", ForestLearner.defaults().maxFeatures()));
+      case "mllib_linear" -> LINEAR_SECONDS * n;
+      default -> {
+        double trees = number(params, "trees", learner.equals("forest") ? FOREST.trees() : 50);
+        double featureShare = number(params, "max_features", FOREST.maxFeatures());
+        yield FOREST_SECONDS * n * log2(n + 2) * trees
+            * (FOREST_FIXED_SHARE + (1 - FOREST_FIXED_SHARE) * featureShare);
+      }
     };
   }
 

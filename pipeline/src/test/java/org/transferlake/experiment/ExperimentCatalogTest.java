@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.transferlake.testing.TestPaths;
 
@@ -62,7 +63,7 @@ class ExperimentCatalogTest {
   @Test
   void theCostModelFollowsWhatTheMeasuredRunsShowed() {
     UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 0);
-    java.util.function.BiFunction<String, Map<String, String>, Double> seconds = (learner, params) ->
+    BiFunction<String, Map<String, String>, Double> seconds = (learner, params) ->
         cost.seconds(new WorkUnit("target_only", learner, params, 0, 0, 0, 1));
     // an mlp stops early: max_epochs beyond twice the patience costs nothing more
     assertEquals(seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")),

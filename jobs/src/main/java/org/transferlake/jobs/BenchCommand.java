@@ -26,7 +26,7 @@ import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.featurize.LakeElementTable;
 import org.transferlake.ingest.IngestJob;
 import org.transferlake.ingest.SourceOutcome;
-import org.transferlake.lake.FeatureTable;
+import org.transferlake.featurize.FeatureTable;
 import org.transferlake.lake.LakeTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

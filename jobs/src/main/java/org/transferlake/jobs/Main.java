@@ -2,7 +2,7 @@ package org.transferlake.jobs;
 
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.LakeLock;
-import org.transferlake.learn.ModelFormatException;
+import org.transferlake.model.learn.ModelFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -168,10 +168,10 @@ public final class Settings {
   }
 
   /** The distributed source learner as configured. */
-  public org.transferlake.learn.mllib.MllibLearner distributedSourceLearner() {
+  public org.transferlake.model.learn.mllib.MllibLearner distributedSourceLearner() {
     String key = "transferlake.learners.source.";
     try {
-      return new org.transferlake.learn.mllib.MllibLearner(config.getString(key + "distributed"),
+      return new org.transferlake.model.learn.mllib.MllibLearner(config.getString(key + "distributed"),
           config.getInt(key + "mllib.trees"), config.getInt(key + "mllib.max-depth"),
           config.getInt(key + "mllib.max-bins"), config.getDouble(key + "mllib.reg-param"));
     } catch (IllegalArgumentException e) {

@@ -11,7 +11,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.transferlake.config.Settings;
-import org.transferlake.lake.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 

@@ -1,5 +1,6 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.formats.RejectCodes;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;

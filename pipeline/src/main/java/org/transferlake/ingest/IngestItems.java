@@ -1,5 +1,6 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.formats.IngestSink;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceDownloader;
+import org.transferlake.ingest.catalog.SourceFiles;
+import org.transferlake.ingest.formats.SourceParsers;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;

@@ -1,5 +1,7 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;

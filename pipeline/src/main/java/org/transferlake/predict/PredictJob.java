@@ -22,10 +22,10 @@ import org.transferlake.featurize.CompositionFeaturizerTransformer;
 import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.featurize.LakeElementTable;
 import org.transferlake.lake.Lake;
-import org.transferlake.learn.Label;
-import org.transferlake.learn.Prediction;
-import org.transferlake.registry.ModelRegistry;
-import org.transferlake.registry.TransferArtifact;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.registry.ModelRegistry;
+import org.transferlake.model.registry.TransferArtifact;
 
 /**
  * Scores a table of formulas with a registered model: featurizes them as the model's features were (same preset,

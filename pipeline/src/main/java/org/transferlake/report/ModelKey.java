@@ -1,7 +1,7 @@
 package org.transferlake.report;
 
 import java.util.Comparator;
-import org.transferlake.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.ExperimentDefinition;
 
 /** An architecture with a learner: what a summary row describes. Ordered baselines first, as experiments list them. */
 public record ModelKey(String architecture, String learner) implements Comparable<ModelKey> {

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.transferlake.learn.Label;
-import org.transferlake.learn.TrainingSet;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.TrainingSet;
 import org.transferlake.testing.MatbenchGaps;
 
 /** matbench_expt_gap with Magpie features, split by the official fold 0: the benchmark's one data set. */

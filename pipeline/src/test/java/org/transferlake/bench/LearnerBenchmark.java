@@ -11,11 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.transferlake.learn.Learner;
-import org.transferlake.learn.Model;
-import org.transferlake.learn.forest.ForestLearner;
-import org.transferlake.learn.mlp.MlpActivation;
-import org.transferlake.learn.mlp.MlpLearner;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.forest.ForestLearner;
+import org.transferlake.model.learn.mlp.MlpActivation;
+import org.transferlake.model.learn.mlp.MlpLearner;
 
 /**
  * Training time of our learners on matbench_expt_gap (Magpie features, fold 0), the half of

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.transferlake.learn.Model;
-import org.transferlake.learn.mlp.MlpLearner;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.mlp.MlpLearner;
 
 /**
  * What DJL's one-training-per-JVM rule costs: the same N mlp trainings run one after another in one JVM, from

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.transferlake.learn.Learner;
-import org.transferlake.learn.mlp.MlpLearner;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.mlp.MlpLearner;
 
 /**
  * Two worker JVMs, each with its share of the N trainings. They start once and warm up as long as this JVM

@@ -1,5 +1,6 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.formats.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

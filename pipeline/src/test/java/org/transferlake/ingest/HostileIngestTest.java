@@ -1,5 +1,7 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.map_entries;

@@ -1,5 +1,8 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.formats.ParquetSourceParserTest;
+import org.transferlake.ingest.formats.RejectCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,9 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.formats.RejectCodes;
+import org.transferlake.lake.Checksums;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

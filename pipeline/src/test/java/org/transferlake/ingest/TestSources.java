@@ -1,5 +1,9 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.formats.CollectingSink;
+import org.transferlake.ingest.formats.SourceParsers;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
@@ -8,20 +12,20 @@ import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsLoader;
 
 /** Source definitions written into a test's directory, and text parsed through a format's parser. */
-final class TestSources {
+public final class TestSources {
   static final PropertyCatalog PROPERTIES = new SettingsLoader().withoutSystemProperties().load().properties();
 
   private TestSources() {}
 
   /** Writes {@code <dir>/<id>.conf} with {@code body} after its id line, and reads it back. */
-  static SourceDefinition define(File dir, String id, String body) throws IOException {
+  public static SourceDefinition define(File dir, String id, String body) throws IOException {
     File f = new File(dir, id + ".conf");
     Files.writeString(f.toPath(), "id = " + id + "\n" + body);
     return SourceCatalog.read(f, PROPERTIES);
   }
 
   /** Parses {@code text} as the source's format would, checking that whole-record rejects match refused records. */
-  static CollectingSink parse(SourceDefinition source, String text) throws IOException {
+  public static CollectingSink parse(SourceDefinition source, String text) throws IOException {
     CollectingSink sink = new CollectingSink();
     SourceParsers.parseText(source, "test-file", new StringReader(text), 10_000, sink);
     if (sink.refused.size() != sink.recordRejects().size()) {

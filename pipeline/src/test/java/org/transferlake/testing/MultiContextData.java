@@ -1,8 +1,8 @@
 package org.transferlake.testing;
 
 import java.util.SplittableRandom;
-import org.transferlake.learn.Label;
-import org.transferlake.transfer.ContextSet;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.transfer.ContextSet;
 
 /**
  * Seeded synthetic contexts that differ in known ways, with a scarce target and a plentiful source: the source

@@ -1,0 +1,107 @@
+package org.transferlake.ingest.catalog;
+
+import org.transferlake.lake.Checksums;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.transferlake.lake.LakeLocation;
+
+/**
+ * Finds a source's files in the mirror and checksums them, through Hadoop's file systems. A catalog's file is
+ * a path inside the mirror; an absolute path only where {@code transferlake.sources.allow-absolute-paths} allows
+ * it; '..' never.
+ */
+public final class SourceFiles {
+  /** One file of a source: its path as the catalog gives it (relative to the mirror), its full URI and its SHA-256. */
+  public record File(String relative, String uri, String sha256) implements Serializable {}
+
+  /** A source's files, or why they cannot be read. */
+  public record Resolved(SourceDefinition source, List<File> files, String sha256, String problem) {
+    public Map<String, String> fileSha256() {
+      Map<String, String> out = new TreeMap<>();
+      files.forEach(f -> out.put(f.relative(), f.sha256()));
+      return out;
+    }
+  }
+
+  private SourceFiles() {}
+
+  /**
+   * @param allowAbsolute whether a file may be an absolute path outside the mirror
+   *     ({@code transferlake.sources.allow-absolute-paths})
+   */
+  public static Resolved resolve(SourceDefinition source, String mirrorDir, boolean allowAbsolute, Configuration hadoop) {
+    String mirror = LakeLocation.of(mirrorDir).root();
+    List<File> files = new ArrayList<>();
+    StringBuilder combined = new StringBuilder();
+    for (String relative : source.files()) {
+      boolean absolute = allowAbsolute && isAbsolute(relative);
+      if (!absolute && !insideMirror(relative)) {
+        return failed(source, "file '" + relative + "' is not a path inside the mirror directory"
+            + " (absolute paths and '..' are refused)");
+      }
+      String uri = absolute ? LakeLocation.of(relative).root() : mirror + "/" + relative;
+      try {
+        Path path = new Path(URI.create(uri.replace(" ", "%20")));
+        FileSystem fs = path.getFileSystem(hadoop);
+        String sha;
+        try (InputStream in = fs.open(path)) {
+          sha = Checksums.sha256(in);
+        }
+        files.add(new File(relative, uri, sha));
+        combined.append(relative).append(' ').append(sha).append('\n');
+      } catch (FileNotFoundException e) {
+        return failed(source, "file not found: " + uri + " (source '" + source.id() + "' expects '" + relative
+            + "' under the mirror directory transferlake.mirror.dir = " + mirrorDir
+            + "; set it, or the environment variable TRANSFERLAKE_MIRROR"
+            + (source.origin().urls().isEmpty() ? "" : "; or fetch it from its origin URL with ingest --download") + ")");
+      } catch (IOException | IllegalArgumentException e) {
+        return failed(source, "cannot read " + uri + ": " + e.getMessage());
+      }
+    }
+    String sha256 = files.size() == 1 ? files.get(0).sha256() : Checksums.sha256(combined.toString());
+    if (source.sha256() != null && !source.sha256().equals(sha256)) {
+      return new Resolved(source, files, sha256, "checksum mismatch: the catalog pins sha256 " + source.sha256()
+          + " but the file has " + sha256 + " (update the pin in " + source.definitionFile()
+          + " if the new file is intended)");
+    }
+    return new Resolved(source, files, sha256, null);
+  }
+
+  /** A path relative to the mirror that stays inside it. */
+  static boolean insideMirror(String file) {
+    return !file.startsWith("/") && !file.contains("://") && !hasParentStep(file);
+  }
+
+  /** An absolute local path without '..': the only kind of path outside the mirror a catalog may name. */
+  private static boolean isAbsolute(String file) {
+    return file.startsWith("/") && !file.contains("://") && !hasParentStep(file);
+  }
+
+  private static boolean hasParentStep(String file) {
+    return List.of(file.split("/")).contains("..");
+  }
+
+  private static Resolved failed(SourceDefinition source, String problem) {
+    return new Resolved(source, List.of(), null, problem);
+  }
+
+  /** Opens one file in a Spark task. */
+  public static InputStream open(File file) throws IOException {
+    Path path = path(file);
+    return path.getFileSystem(new Configuration()).open(path);
+  }
+
+  public static Path path(File file) {
+    return new Path(URI.create(file.uri().replace(" ", "%20")));
+  }
+}

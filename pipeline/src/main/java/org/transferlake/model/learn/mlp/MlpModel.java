@@ -1,0 +1,154 @@
+package org.transferlake.model.learn.mlp;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.ModelIO;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.Provenance;
+
+/**
+ * A trained ensemble of networks. A regression label's mean and standard deviation are those of the members'
+ * predictions in the label's own units; a classification label's are those of the members' class
+ * probabilities. With one member the standard deviation is 0. Holds each member's parameters as bytes (see
+ * {@link MemberInference}): no native memory to close, and safe to share between threads.
+ */
+public final class MlpModel implements Model {
+  public static final String LEARNER = "mlp";
+
+  private final Outputs outputs;
+  private final Network network;
+  private final Standardizer inputs;
+  private final Standardizer targets;
+  private final byte[][] members;
+  private final Provenance provenance;
+
+  MlpModel(List<Label> labels, Network network, Standardizer inputs, Standardizer targets, byte[][] members,
+      Provenance provenance) {
+    this.outputs = new Outputs(labels);
+    this.network = network;
+    this.inputs = inputs;
+    this.targets = targets;
+    this.members = members;
+    this.provenance = provenance;
+  }
+
+  @Override
+  public List<Label> labels() {
+    return outputs.labels();
+  }
+
+  @Override
+  public int features() {
+    return network.inputs();
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  public int members() {
+    return members.length;
+  }
+
+  @Override
+  public Prediction predict(double[][] x) {
+    for (double[] row : x) {
+      if (row.length != features()) {
+        throw new IllegalArgumentException("a row has " + row.length + " features; the model expects " + features());
+      }
+    }
+    float[] standardized = inputs.standardizeRows(x);
+    float[][] raw = new float[members.length][];
+    for (int m = 0; m < members.length; m++) {
+      raw[m] = MemberInference.outputs(network, members[m], standardized, x.length);
+    }
+    int rows = x.length;
+    double[][][] mean = new double[outputs.count()][rows][];
+    double[][][] std = new double[outputs.count()][rows][];
+    double[][] values = new double[members.length][];
+    for (int j = 0; j < outputs.count(); j++) {
+      Label label = outputs.label(j);
+      for (int r = 0; r < rows; r++) {
+        for (int m = 0; m < members.length; m++) {
+          values[m] = memberValues(raw[m], r, j);
+        }
+        mean[j][r] = new double[label.width()];
+        std[j][r] = new double[label.width()];
+        meanAndStd(values, mean[j][r], std[j][r]);
+      }
+    }
+    return new Prediction(outputs.labels(), mean, std);
+  }
+
+  /** One member's prediction for row r and label j: the value in the label's units, or class probabilities. */
+  private double[] memberValues(float[] raw, int r, int j) {
+    int at = r * outputs.width() + outputs.offset(j);
+    Label label = outputs.label(j);
+    if (!label.isClassification()) {
+      return new double[] {targets.restore(j, raw[at])};
+    }
+    // Softmax in double from the logits: probabilities sum to 1 to double precision.
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < label.width(); k++) {
+      max = Math.max(max, raw[at + k]);
+    }
+    double[] p = new double[label.width()];
+    double sum = 0;
+    for (int k = 0; k < p.length; k++) {
+      p[k] = Math.exp(raw[at + k] - max);
+      sum += p[k];
+    }
+    for (int k = 0; k < p.length; k++) {
+      p[k] /= sum;
+    }
+    return p;
+  }
+
+  /** Mean and population standard deviation over members, column by column. */
+  private static void meanAndStd(double[][] values, double[] mean, double[] std) {
+    for (int k = 0; k < mean.length; k++) {
+      double sum = 0;
+      for (double[] v : values) {
+        sum += v[k];
+      }
+      double m = sum / values.length;
+      double squares = 0;
+      for (double[] v : values) {
+        squares += (v[k] - m) * (v[k] - m);
+      }
+      mean[k] = m;
+      std[k] = Math.sqrt(squares / values.length);
+    }
+  }
+
+  @Override
+  public void writeTo(DataOutputStream out) throws IOException {
+    ModelIO.writeLabels(outputs.labels(), out);
+    network.writeTo(out);
+    inputs.writeTo(out);
+    targets.writeTo(out);
+    out.writeInt(members.length);
+    for (byte[] member : members) {
+      out.writeInt(member.length);
+      out.write(member);
+    }
+  }
+
+  public static MlpModel read(DataInputStream in, Provenance provenance) throws IOException {
+    List<Label> labels = ModelIO.readLabels(in);
+    Network network = Network.read(in);
+    Standardizer inputs = Standardizer.read(in);
+    Standardizer targets = Standardizer.read(in);
+    byte[][] members = new byte[in.readInt()][];
+    for (int m = 0; m < members.length; m++) {
+      members[m] = new byte[in.readInt()];
+      in.readFully(members[m]);
+    }
+    return new MlpModel(labels, network, inputs, targets, members, provenance);
+  }
+}

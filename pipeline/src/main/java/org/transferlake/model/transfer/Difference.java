@@ -1,0 +1,67 @@
+package org.transferlake.model.transfer;
+
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.TrainingSet;
+
+/**
+ * The difference architecture: a source model f_s, and g fitted on target rows to r = t - s, where s is the
+ * composition's measured source value when it has one (and {@code useMeasured}), else f_s(x) from a model that
+ * never saw the composition. Predicts s + g(x); the variances of the two stages add.
+ */
+public final class Difference implements Architecture {
+  public static final String NAME = "difference";
+
+  static final String USE_MEASURED = "use_measured";
+
+  private final boolean useMeasured;
+
+  public Difference(boolean useMeasured) {
+    this.useMeasured = useMeasured;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
+    ContextSet target = data.target();
+    if (target.label().isClassification()) {
+      throw new IllegalArgumentException(NAME + ": the target " + target.context() + " is a classification context;"
+          + " a difference needs numbers");
+    }
+    if (sources.size() != 1) {
+      throw new IllegalArgumentException(NAME + " takes exactly one source context (got " + sources.size()
+          + "); use latent_variable for several");
+    }
+    SourceEstimator.Estimate s = sources.estimate(0, target.keys(), target.x(), useMeasured);
+    double[] residual = new double[target.rows()];
+    for (int i = 0; i < residual.length; i++) {
+      residual[i] = target.y()[i] - s.mean()[i];
+    }
+    Model g = learner.fit(TrainingSet.of(target.x(), residual, Label.regression("residual")), seed);
+    return assemble(g, target.label(), java.util.Map.of(USE_MEASURED, Boolean.toString(useMeasured)), sources);
+  }
+
+  /** @param options {@code use_measured}: a composition's measured source value replaces the source model's */
+  static TransferModel assemble(Model g, Label label, java.util.Map<String, String> options, SourceEstimator sources) {
+    boolean measured = TransferModels.flag(options, USE_MEASURED);
+    return new Fitted(NAME, g, label, options, sources, (keys, x) -> {
+      SourceEstimator.Estimate source = sources.estimate(0, keys, x, measured);
+      Prediction correction = g.predict(x);
+      double[] mean = correction.mean(0);
+      double[] std = correction.std(0);
+      double[] outMean = new double[x.length];
+      double[] outStd = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        outMean[i] = source.mean()[i] + mean[i];
+        outStd[i] = Math.sqrt(source.std()[i] * source.std()[i] + std[i] * std[i]);
+      }
+      return Prediction.regression(label, outMean, outStd);
+    });
+  }
+}

@@ -1,0 +1,92 @@
+package org.transferlake.model.transfer;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.TrainingSet;
+
+/**
+ * Baselines that pool source and target rows as if they measured one property: plainly ({@code naive_union}),
+ * or with the context as a one-hot input, predicting with the target's flag set ({@code union_context}).
+ */
+public final class NaiveUnion implements Architecture {
+  public static final String NAME = "naive_union";
+  public static final String WITH_CONTEXT = "union_context";
+
+  private static final String FLAGS = "flags";
+
+  private final boolean contextFlags;
+
+  private NaiveUnion(boolean contextFlags) {
+    this.contextFlags = contextFlags;
+  }
+
+  public static NaiveUnion plain() {
+    return new NaiveUnion(false);
+  }
+
+  public static NaiveUnion withContext() {
+    return new NaiveUnion(true);
+  }
+
+  @Override
+  public String name() {
+    return contextFlags ? WITH_CONTEXT : NAME;
+  }
+
+  @Override
+  public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
+    ContextSet target = data.target();
+    List<ContextSet> sets = new ArrayList<>();
+    sets.add(target);
+    for (ContextSet s : data.sources()) {
+      if (!s.label().classes().equals(target.label().classes())) {
+        throw new IllegalArgumentException(name() + ": source " + s.context() + " and target " + target.context()
+            + " are not the same kind of value (" + describe(s) + " vs " + describe(target) + ")");
+      }
+      sets.add(s);
+    }
+    int flags = contextFlags ? sets.size() : 0;
+    List<double[]> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (int c = 0; c < sets.size(); c++) {
+      ContextSet s = sets.get(c);
+      for (int i = 0; i < s.rows(); i++) {
+        x.add(withFlags(s.x()[i], flags, c));
+        y.add(s.y()[i]);
+      }
+    }
+    double[] labels = y.stream().mapToDouble(Double::doubleValue).toArray();
+    Model model = learner.fit(TrainingSet.of(x.toArray(new double[0][]), labels, target.label()), seed);
+    return assemble(name(), model, target.label(), java.util.Map.of(FLAGS, Integer.toString(flags)));
+  }
+
+  /** @param options {@code flags}: the number of one-hot context columns after the features (0: none) */
+  static TransferModel assemble(String name, Model model, Label target, java.util.Map<String, String> options) {
+    int flags = Integer.parseInt(options.getOrDefault(FLAGS, "0"));
+    return new Fitted(name, model, target, options, null, (keys, rows) -> {
+      double[][] flagged = new double[rows.length][];
+      for (int i = 0; i < rows.length; i++) {
+        flagged[i] = withFlags(rows[i], flags, 0);
+      }
+      return model.predict(flagged);
+    });
+  }
+
+  /** The features followed by a one-hot block of {@code flags} columns with {@code context} set. */
+  private static double[] withFlags(double[] row, int flags, int context) {
+    if (flags == 0) {
+      return row;
+    }
+    double[] out = java.util.Arrays.copyOf(row, row.length + flags);
+    out[row.length + context] = 1;
+    return out;
+  }
+
+  private static String describe(ContextSet s) {
+    return s.label().isClassification() ? "classes " + s.label().classes() : "numbers";
+  }
+}

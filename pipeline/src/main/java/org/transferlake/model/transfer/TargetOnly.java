@@ -1,0 +1,28 @@
+package org.transferlake.model.transfer;
+
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.TrainingSet;
+
+/** The baseline every transfer method must beat: the target context alone. */
+public final class TargetOnly implements Architecture {
+  public static final String NAME = "target_only";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
+    ContextSet t = data.target();
+    Model model = learner.fit(TrainingSet.of(t.x(), t.y(), t.label()), seed);
+    return assemble(model, t.label());
+  }
+
+  static TransferModel assemble(Model model, Label target) {
+    return new Fitted(NAME, model, target, java.util.Map.of(), null, (keys, x) -> model.predict(x));
+  }
+}

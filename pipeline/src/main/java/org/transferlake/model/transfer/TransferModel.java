@@ -1,0 +1,39 @@
+package org.transferlake.model.transfer;
+
+import java.util.List;
+import java.util.Map;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Prediction;
+
+/**
+ * A fitted architecture: predicts the target context (mean and standard deviation) for compositions. It is made
+ * of its stage-two model, the options settled when it was fitted, and the source estimates it reads; {@link
+ * TransferModels#assemble} rebuilds an identical one from these parts.
+ */
+public interface TransferModel {
+  String architecture();
+
+  /**
+   * Predicts the target for these compositions.
+   *
+   * @param keys composition keys (they find measured source values, where an architecture uses them)
+   * @param x their features, in the order the model was trained with
+   */
+  Prediction predict(String[] keys, double[][] x);
+
+  /**
+   * The models trained on target rows: the main one first (stage two, or the whole model of a single-stage
+   * architecture), then any helper (the metal classifier of a two-stage architecture).
+   */
+  List<Model> models();
+
+  /** The target context's label. */
+  Label target();
+
+  /** What {@link TransferModels#assemble} needs besides the parts: the architecture's settings and fitted facts. */
+  Map<String, String> options();
+
+  /** The source estimates the predictions read, or null for an architecture that reads none. */
+  SourceEstimator sources();
+}

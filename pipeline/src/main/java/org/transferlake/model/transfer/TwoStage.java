@@ -1,0 +1,82 @@
+package org.transferlake.model.transfer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.TrainingSet;
+
+/**
+ * Any architecture behind a zero-or-not classifier, for targets where many values are exactly 0 (metals'
+ * band gaps): a classifier P(zero | x) fitted on every target row with the same learner, and the inner
+ * architecture fitted on the rows above zero. Predicts 0 where P(zero) > 1/2, else the inner prediction; the
+ * standard deviation is the spread of the two-part mixture around that value. Named {@code two_stage_<inner>}.
+ */
+public final class TwoStage implements Architecture {
+  public static final String PREFIX = "two_stage_";
+  private static final Label ZERO = Label.classification("is_zero", List.of("zero", "above_zero"));
+
+  private final Architecture inner;
+
+  public TwoStage(Architecture inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public String name() {
+    return PREFIX + inner.name();
+  }
+
+  @Override
+  public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
+    ContextSet target = data.target();
+    if (target.label().isClassification()) {
+      throw new IllegalArgumentException(name() + ": the target " + target.context() + " is a classification context");
+    }
+    double[] zero = new double[target.rows()];
+    List<Integer> above = new ArrayList<>();
+    for (int i = 0; i < zero.length; i++) {
+      zero[i] = target.y()[i] == 0 ? 0 : 1;
+      if (target.y()[i] != 0) {
+        above.add(i);
+      }
+    }
+    if (above.isEmpty() || above.size() == zero.length) {
+      throw new IllegalArgumentException(name() + ": the training rows are all " + (above.isEmpty() ? "zero" : "above"
+          + " zero") + "; nothing to classify");
+    }
+    Model classifier = learner.fit(TrainingSet.of(target.x(), zero, ZERO), Seeds.derive(seed, "zero", 0));
+    ContextSet positive = target.subset(above.stream().mapToInt(Integer::intValue).toArray());
+    TransferModel second = inner.fit(new TransferData(positive, data.sources()), learner, sources, seed);
+    List<Model> models = new ArrayList<>(second.models());
+    models.add(classifier);
+    return assemble(name(), models, target.label(), second.options(), second.sources());
+  }
+
+  /** @param models the inner architecture's models, then the classifier */
+  static TransferModel assemble(String name, List<Model> models, Label target, Map<String, String> options,
+      SourceEstimator sources) {
+    Model classifier = models.get(models.size() - 1);
+    TransferModel second = TransferModels.assemble(name.substring(PREFIX.length()),
+        models.subList(0, models.size() - 1), target, options, sources);
+    return new Fitted(name, models, target, new HashMap<>(options), sources, (keys, x) -> {
+      double[][] p = classifier.predict(x).probabilities(0);
+      Prediction positive = second.predict(keys, x);
+      double[] mu = positive.mean(0);
+      double[] sd = positive.std(0);
+      double[] mean = new double[x.length];
+      double[] std = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        double p0 = p[i][0];
+        mean[i] = p0 > 0.5 ? 0 : mu[i];
+        double v = p0 * mean[i] * mean[i] + (1 - p0) * (sd[i] * sd[i] + (mu[i] - mean[i]) * (mu[i] - mean[i]));
+        std[i] = Math.sqrt(v);
+      }
+      return Prediction.regression(target, mean, std);
+    });
+  }
+}

@@ -1,0 +1,56 @@
+package org.transferlake.train;
+
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.ExperimentDataLoader;
+import org.transferlake.train.experiment.ExperimentCatalog;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.Learners;
+import java.io.File;
+import org.transferlake.config.Settings;
+import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeLocation;
+import org.transferlake.lineage.Lineage;
+import org.transferlake.model.registry.ModelRegistry;
+import org.transferlake.model.transfer.SourceLearners;
+import org.transferlake.model.transfer.SourceModels;
+
+/** The train stage from settings: finds the experiment, reads its data from the lake, runs or plans it. */
+public final class Experiments {
+  private final Lake lake;
+  private final Settings settings;
+
+  public Experiments(Lake lake, Settings settings) {
+    this.lake = lake;
+    this.settings = settings;
+  }
+
+  public ExperimentDefinition definition(String name) {
+    return ExperimentCatalog.load(new File(settings.experimentsDir()), name);
+  }
+
+  public ExperimentData data(ExperimentDefinition e) {
+    return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir()),
+        Lineage.fromLake(lake, settings.excludeFlaggedSources())).load(e);
+  }
+
+  /** The registry of final models, artifacts beside the lake's tables. */
+  public ModelRegistry registry() {
+    return new ModelRegistry(lake, LakeLocation.of(settings.lakeRoot()).artifacts());
+  }
+
+  public TrainJob.Plan plan(ExperimentDefinition e, ExperimentData data) {
+    return new TrainJob(lake, registry()).plan(e, data);
+  }
+
+  /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
+  public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
+    SourceLearners learners = new SourceLearners(Learners.create(e.sourceLearner(), e.sourceParams(), 0),
+        settings.distributedSourceLearner(), settings.sourceSwitchRows());
+    SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
+        e.seed());
+    int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
+        : 4 * lake.spark().sparkContext().defaultParallelism();
+    return new TrainJob(lake, registry()).run(runId, e, data, sources,
+        new TrainJob.Options(partitions, settings.unitsPerCommit(), resume), settings.renderProjectSettings());
+  }
+}

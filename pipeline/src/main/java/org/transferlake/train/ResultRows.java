@@ -1,0 +1,66 @@
+package org.transferlake.train;
+
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.experiment.ContextRef;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.UnitResult;
+import org.transferlake.train.units.WorkUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.transferlake.model.learn.Versions;
+
+/**
+ * A unit's result as the rows of {@code results.metrics} and {@code results.predictions}, built inside the task
+ * that trained it (column order as {@code LakeTable} declares).
+ */
+final class ResultRows {
+  private ResultRows() {}
+
+  static Row metrics(String runId, ExperimentDefinition e, ExperimentData data, UnitResult r) {
+    WorkUnit u = r.unit();
+    Map<String, Double> m = r.metrics();
+    return RowFactory.create(runId, e.name(), data.targetContext(), u.id(), u.architecture(), u.learner(),
+        u.paramsText(), u.fold(), r.nTrain(), r.nTest(), u.repeat(), u.seed(), m.get("mae"), m.get("rmse"),
+        m.get("r2"), m.get("max_error"), m.get("within_1sd"), m.get("within_2sd"), m.get("mean_sd"),
+        m.get("accuracy"), m.get("balanced_accuracy"), m.get("f1"), m.get("roc_auc"), m.get("log_loss"),
+        r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE, e.definitionSha256(), u.nTrain(),
+        r.executorId());
+  }
+
+  static List<Row> predictions(String runId, ExperimentDefinition e, ExperimentData data, UnitResult r) {
+    WorkUnit u = r.unit();
+    List<String> classes = data.label().classes();
+    String sourceId = ContextRef.parse(data.targetContext()).sourceId();
+    boolean classification = r.probabilities() != null;
+    List<Row> out = new ArrayList<>(r.testRows().length);
+    for (int i = 0; i < r.testRows().length; i++) {
+      int row = r.testRows()[i];
+      Double actual = classification ? null : data.y()[row];
+      String actualLabel = classification ? classes.get((int) data.y()[row]) : null;
+      Double mean = classification ? null : r.mean()[i];
+      Double std = classification ? null : r.std()[i];
+      String predicted = null;
+      scala.collection.immutable.Seq<Object> probabilities = null;
+      if (classification) {
+        double[] p = r.probabilities()[i];
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+          best = p[c] > p[best] ? c : best;
+        }
+        predicted = classes.get(best);
+        List<Object> boxed = new ArrayList<>();
+        for (double v : p) {
+          boxed.add(v);
+        }
+        probabilities = scala.jdk.javaapi.CollectionConverters.asScala(boxed).toSeq();
+      }
+      out.add(RowFactory.create(runId, e.name(), u.id(), u.architecture(), u.learner(), u.paramsText(), u.fold(),
+          r.nTrain(), u.repeat(), sourceId, data.sourceFiles()[row], data.recordNumbers()[row], data.keys()[row],
+          actual, actualLabel, mean, std, predicted, probabilities));
+    }
+    return out;
+  }
+}

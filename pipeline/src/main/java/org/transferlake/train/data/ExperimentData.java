@@ -1,0 +1,35 @@
+package org.transferlake.train.data;
+
+import java.io.Serializable;
+import java.util.List;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.transfer.ContextSet;
+
+/**
+ * An experiment's data, small enough to ship to every task: the target's records (key, features, value, where
+ * it came from, outer fold) and the source contexts aggregated to one row per composition.
+ *
+ * @param y the value per record; for a classification target the class index into {@code label.classes()}
+ * @param featureColumns the features table's columns, in the order of every row of {@code x}
+ */
+public record ExperimentData(Label label, String[] keys, double[][] x, double[] y, String[] sourceFiles,
+    long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext, List<String> featureColumns)
+    implements Serializable {
+
+  public int rows() {
+    return keys.length;
+  }
+
+  public int foldCount() {
+    int max = -1;
+    for (int f : folds) {
+      max = Math.max(max, f);
+    }
+    return max + 1;
+  }
+
+  /** The target's rows as a context set. */
+  public ContextSet targetSet(int[] rows) {
+    return new ContextSet(targetContext, label, keys, x, y).subset(rows);
+  }
+}

@@ -1,0 +1,213 @@
+package org.transferlake.train.data;
+
+import org.transferlake.train.experiment.ContextRef;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.transferlake.config.PropertyCatalog;
+import org.transferlake.config.SettingsException;
+import org.transferlake.featurize.FeaturizeJob;
+import org.transferlake.featurize.FeatureTable;
+import org.transferlake.model.learn.Label;
+import org.transferlake.lake.Lake;
+import org.transferlake.lake.LakeTable;
+import org.transferlake.lineage.Lineage;
+import org.transferlake.model.transfer.ContextSet;
+
+/**
+ * Reads an experiment's data from the lake: the target context's records with their features and folds, and each
+ * source context aggregated to one value per composition key with its features.
+ */
+public final class ExperimentDataLoader {
+  /** Columns of a features table that are not features. */
+  private static final Set<String> NOT_FEATURES = Set.of(FeatureTable.KEY, FeatureTable.VERSION,
+      FeatureTable.ELEMENT_TABLE_SHA256, FeatureTable.RUN_ID, FeaturizeJob.MISSING);
+
+  private final Lake lake;
+  private final PropertyCatalog properties;
+  private final File referenceDir;
+  private final Lineage lineage;
+
+  /** @param lineage links between contexts: a source linked to the target is refused */
+  public ExperimentDataLoader(Lake lake, PropertyCatalog properties, File referenceDir, Lineage lineage) {
+    this.lake = lake;
+    this.properties = properties;
+    this.referenceDir = referenceDir;
+    this.lineage = lineage;
+  }
+
+  public ExperimentData load(ExperimentDefinition e) {
+    Map<String, String> refused = lineage.refused(e.target().id(),
+        e.sources().stream().map(s -> s.context().id()).toList());
+    if (!refused.isEmpty()) {
+      StringBuilder why = new StringBuilder();
+      refused.forEach((context, reason) -> why.append("\n  - ").append(context).append(": ").append(reason));
+      throw new SettingsException("experiment " + e.name() + " (" + e.definitionFile() + "): source contexts refused,"
+          + " so that test targets cannot leak in through a source:" + why);
+    }
+    FeatureTable table = new FeatureTable(lake, e.features());
+    String featureTable = table.name();
+    if (!table.exists()) {
+      throw new SettingsException("experiment " + e.name() + ": features = " + e.features() + ", but " + featureTable
+          + " does not exist; run `transferlake featurize --preset " + e.features() + "` first");
+    }
+    Dataset<Row> features = table.read();
+    List<String> featureColumns = new ArrayList<>();
+    for (String c : features.columns()) {
+      if (!NOT_FEATURES.contains(c)) {
+        featureColumns.add(c);
+      }
+    }
+    Column featureArray = org.apache.spark.sql.functions.array(featureColumns.stream().map(c -> col(c).cast("double"))
+        .toArray(Column[]::new)).as("features");
+    Dataset<Row> keyed = features.select(col("composition_key"), featureArray);
+
+    PropertyCatalog.Property property = properties.get(e.target().property());
+    Dataset<Row> targetRows = observations(e.target())
+        .join(keyed, "composition_key")
+        .select("composition_key", "source_file", "record_number", "value_double", "value_label", "formula_raw",
+            "features")
+        .orderBy("source_file", "record_number");
+    List<Row> rows = targetRows.collectAsList();
+    long observed = observations(e.target()).count();
+    if (rows.isEmpty()) {
+      throw new SettingsException("experiment " + e.name() + ": the target context " + e.target() + " has no"
+          + " observations with features (ingest and featurize first)");
+    }
+    if (rows.size() != observed) {
+      throw new SettingsException("experiment " + e.name() + ": " + (observed - rows.size()) + " target records have"
+          + " no row in " + featureTable + "; run `transferlake featurize` again");
+    }
+    Label label;
+    List<String> classes = new ArrayList<>();
+    if (property.numeric()) {
+      label = Label.regression(e.target().property());
+    } else {
+      classes.addAll(!e.targetClasses().isEmpty() ? new TreeSet<>(e.targetClasses().values())
+          : property.labels().isEmpty() ? distinctLabels(rows) : property.labels());
+      label = Label.classification(e.target().property(), classes);
+    }
+    int n = rows.size();
+    String[] keys = new String[n];
+    double[][] x = new double[n][];
+    double[] y = new double[n];
+    String[] files = new String[n];
+    long[] records = new long[n];
+    String[] formulas = new String[n];
+    for (int i = 0; i < n; i++) {
+      Row r = rows.get(i);
+      keys[i] = r.getString(0);
+      files[i] = r.getString(1);
+      records[i] = r.getLong(2);
+      y[i] = property.numeric() ? r.getDouble(3) : classes.indexOf(classOf(e, r.getString(4)));
+      formulas[i] = r.getString(5);
+      x[i] = toArray(r.getList(6));
+    }
+    int[] folds = e.foldTable() != null ? foldsFromTable(e, files, records, formulas)
+        : e.hashFolds() ? Folds.hashedByKey(keys, e.folds(), e.foldSeed())
+        : Folds.groupedByKey(keys, e.folds(), e.foldSeed());
+    List<ContextSet> sources = new ArrayList<>();
+    for (ExperimentDefinition.SourceSpec s : e.sources()) {
+      sources.add(source(e, s, keyed));
+    }
+    return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id(),
+        List.copyOf(featureColumns));
+  }
+
+  private Dataset<Row> observations(ContextRef c) {
+    return lake.read(LakeTable.OBSERVATIONS).filter(col("property").equalTo(c.property())
+        .and(col("fidelity").equalTo(c.fidelity())).and(col("source_id").equalTo(c.sourceId())));
+  }
+
+  private ContextSet source(ExperimentDefinition e, ExperimentDefinition.SourceSpec s, Dataset<Row> keyed) {
+    List<Row> rows = observations(s.context()).filter(col("value_double").isNotNull())
+        .groupBy("composition_key").agg(collect_list("value_double").as("values"))
+        .join(keyed, "composition_key")
+        .orderBy("composition_key")
+        .collectAsList();
+    if (rows.isEmpty()) {
+      throw new SettingsException("experiment " + e.name() + ": source context " + s.context()
+          + " has no numeric observations with features");
+    }
+    String[] keys = new String[rows.size()];
+    double[][] x = new double[rows.size()][];
+    double[] y = new double[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      keys[i] = r.getString(0);
+      y[i] = s.aggregate().apply(toArray(r.getList(1)));
+      x[i] = toArray(r.getList(2));
+    }
+    return new ContextSet(s.context().id(), Label.regression(s.context().id()), keys, x, y);
+  }
+
+  /** Row i of a fold table is record i of the target's file; the formulas must agree. */
+  private int[] foldsFromTable(ExperimentDefinition e, String[] files, long[] records, String[] formulas) {
+    File table = new File(referenceDir, e.foldTable());
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(table.toPath(), StandardCharsets.UTF_8);
+    } catch (IOException ex) {
+      throw new SettingsException("experiment " + e.name() + ": cv.fold-table " + table + " cannot be read ("
+          + ex.getMessage() + "; it is relative to transferlake.experiments.reference-dir)", ex);
+    }
+    if (new TreeSet<>(java.util.Arrays.asList(files)).size() != 1) {
+      throw new SettingsException("experiment " + e.name() + ": a fold table needs a target from one file");
+    }
+    int[] folds = new int[files.length];
+    for (int i = 0; i < files.length; i++) {
+      int line = (int) records[i] + 1; // after the header
+      if (line >= lines.size()) {
+        throw new SettingsException(table + " has no row for record " + records[i] + " of " + files[i]);
+      }
+      String[] cells = lines.get(line).split(",", -1);
+      if (!cells[0].equals(formulas[i])) {
+        throw new SettingsException(table + " row " + records[i] + " is '" + cells[0] + "' but record " + records[i]
+            + " of " + files[i] + " is '" + formulas[i] + "'");
+      }
+      folds[i] = Integer.parseInt(cells[cells.length - 1].trim());
+    }
+    return folds;
+  }
+
+  /** The class a raw label belongs to under {@code target-classes} (the raw label itself without them). */
+  private static String classOf(ExperimentDefinition e, String raw) {
+    if (e.targetClasses().isEmpty()) {
+      return raw;
+    }
+    String cls = e.targetClasses().getOrDefault(raw, e.targetClasses().get("*"));
+    if (cls == null) {
+      throw new SettingsException("experiment " + e.name() + " (" + e.definitionFile() + "): target label '" + raw
+          + "' has no class in target-classes; add it to a class, or add a class with \"*\" for every other label");
+    }
+    return cls;
+  }
+
+  private static List<String> distinctLabels(List<Row> rows) {
+    TreeSet<String> labels = new TreeSet<>();
+    rows.forEach(r -> labels.add(r.getString(4)));
+    return new ArrayList<>(labels);
+  }
+
+  private static double[] toArray(List<Object> values) {
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      Object v = values.get(i);
+      out[i] = v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,295 @@
+package org.transferlake.train.experiment;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.transferlake.config.SettingsException;
+import org.transferlake.lake.Checksums;
+
+/** Reads experiment definitions, refusing anything malformed before any work with the file and key. */
+public final class ExperimentCatalog {
+  private static final Set<String> KEYS = Set.of("name", "description", "target", "sources", "features",
+      "architectures", "learners", "cv", "inner-folds", "learning-curve", "repeats", "seed", "options",
+      "target-classes");
+
+  private ExperimentCatalog() {}
+
+  /** The experiment {@code name} from {@code dir/<name>.conf}. */
+  public static ExperimentDefinition load(File dir, String name) {
+    File file = new File(dir, name + ".conf");
+    if (!file.isFile()) {
+      String[] known = dir.list((d, n) -> n.endsWith(".conf"));
+      throw new SettingsException("experiment '" + name + "': no file " + file + " (transferlake.experiments.dir; "
+          + "experiments there: " + (known == null ? "none" : String.join(", ", known)) + ")");
+    }
+    return read(file);
+  }
+
+  public static ExperimentDefinition read(File file) {
+    Config c;
+    try {
+      c = ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
+    } catch (ConfigException e) {
+      throw new SettingsException("cannot read experiment " + file + ": " + e.getMessage(), e);
+    }
+    return define(c, file.getPath(), file.getName());
+  }
+
+  /**
+   * An experiment from its definition's text, as {@code ops.runs.definition} keeps it; {@code origin} names it in
+   * errors (a run id, say).
+   */
+  public static ExperimentDefinition parse(String text, String origin) {
+    Config c;
+    try {
+      c = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(origin)).resolve();
+    } catch (ConfigException e) {
+      throw new SettingsException("cannot read experiment " + origin + ": " + e.getMessage(), e);
+    }
+    return define(c, origin, null);
+  }
+
+  /** @param fileName the file the definition must live in ({@code <name>.conf}), or null for text */
+  private static ExperimentDefinition define(Config c, String origin, String fileName) {
+    Keys k = new Keys(origin, c);
+    for (String key : c.root().keySet()) {
+      if (!KEYS.contains(key)) {
+        throw k.error(key, "unknown key (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+      }
+    }
+    String name = k.string("name");
+    if (!name.matches("[a-z][a-z0-9_]*") || (fileName != null && !fileName.equals(name + ".conf"))) {
+      throw k.error("name", "\"" + name + "\" must be lower snake case and live in " + name + ".conf");
+    }
+    ContextRef target = k.context("target", c.getValue("target"));
+    List<ExperimentDefinition.SourceSpec> sources = new ArrayList<>();
+    if (c.hasPath("sources")) {
+      List<? extends ConfigValue> list = c.getList("sources");
+      for (int i = 0; i < list.size(); i++) {
+        String key = "sources[" + i + "]";
+        if (list.get(i).valueType() != ConfigValueType.OBJECT) {
+          throw k.error(key, "expected { context = \"property/fidelity/source_id\", aggregate = median }");
+        }
+        Config s = ((com.typesafe.config.ConfigObject) list.get(i)).toConfig();
+        ContextRef context = k.context(key + ".context", s.hasPath("context") ? s.getValue("context") : null);
+        if (context.equals(target)) {
+          throw k.error(key, "the target context cannot also be a source");
+        }
+        try {
+          sources.add(new ExperimentDefinition.SourceSpec(context,
+              Aggregation.parse(s.hasPath("aggregate") ? s.getString("aggregate") : "median")));
+        } catch (IllegalArgumentException e) {
+          throw k.error(key + ".aggregate", e.getMessage());
+        }
+      }
+    }
+    List<String> architectures = k.strings("architectures");
+    for (String a : architectures) {
+      if (ExperimentDefinition.baseArchitecture(a) == null) {
+        throw k.error("architectures", "'" + a + "' is not known (known: "
+            + String.join(", ", ExperimentDefinition.ARCHITECTURES) + ", each also as two_stage_<name>)");
+      }
+      if (!ExperimentDefinition.baseArchitecture(a).equals("target_only") && sources.isEmpty()) {
+        throw k.error("architectures", a + " needs at least one source context in 'sources'");
+      }
+    }
+    long seed = k.integer("seed", 42);
+    List<LearnerSpec> learners = readLearners(k, c, seed);
+    int folds = c.hasPath("cv.folds") ? k.integer("cv.folds", 5) : 5;
+    String assign = c.hasPath("cv.assign") ? k.string("cv.assign") : "shuffle";
+    if (!assign.equals("shuffle") && !assign.equals("hash")) {
+      throw k.error("cv.assign", assign + ": expected shuffle or hash");
+    }
+    Map<String, String> classes = new java.util.TreeMap<>();
+    if (c.hasPath("target-classes")) {
+      for (String cls : c.getObject("target-classes").keySet()) {
+        for (String raw : k.strings("target-classes." + cls)) {
+          String before = classes.put(raw, cls);
+          if (before != null) {
+            throw k.error("target-classes", "label '" + raw + "' is in both " + before + " and " + cls);
+          }
+        }
+      }
+    }
+    String foldTable = c.hasPath("cv.fold-table") ? k.string("cv.fold-table") : null;
+    if (foldTable == null && folds < 2) {
+      throw k.error("cv.folds", folds + ": expected 2 or more");
+    }
+    int innerFolds = k.integer("inner-folds", 0);
+    if (innerFolds == 1 || innerFolds < 0) {
+      throw k.error("inner-folds", innerFolds + ": expected 0 (no selection) or 2 or more");
+    }
+    List<Integer> curve = new ArrayList<>();
+    for (String size : c.hasPath("learning-curve") ? k.strings("learning-curve") : List.of("all")) {
+      try {
+        int n = size.equals("all") ? 0 : Integer.parseInt(size);
+        if (n < 0 || (n > 0 && n < 5)) {
+          throw new NumberFormatException();
+        }
+        curve.add(n);
+      } catch (NumberFormatException e) {
+        throw k.error("learning-curve", "'" + size + "' is not a training-set size (5 or more, or all)");
+      }
+    }
+    int repeats = k.integer("repeats", 1);
+    if (repeats < 1) {
+      throw k.error("repeats", repeats + ": expected 1 or more");
+    }
+    int crossFit = c.hasPath("options.cross-fit-folds") ? k.integer("options.cross-fit-folds", 5) : 5;
+    if (crossFit == 1 || crossFit < 0) {
+      throw k.error("options.cross-fit-folds", crossFit + ": expected 0 or 2 or more");
+    }
+    int unionRows = c.hasPath("options.union-source-rows") ? k.integer("options.union-source-rows", 0) : 0;
+    if (unionRows < 0) {
+      throw k.error("options.union-source-rows", unionRows + ": expected 0 (every row) or more");
+    }
+    String sourceLearner = "forest";
+    Map<String, String> sourceParams = new java.util.TreeMap<>(Map.of("trees", "100", "max_features", "0.33"));
+    if (c.hasPath("options.source-learner")) {
+      Config s = c.getConfig("options.source-learner");
+      sourceLearner = s.hasPath("name") ? s.getString("name") : sourceLearner;
+      sourceParams.clear();
+      for (Map.Entry<String, ConfigValue> e : s.entrySet()) {
+        if (!e.getKey().equals("name")) {
+          sourceParams.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
+        }
+      }
+      try {
+        Learners.create(sourceLearner, sourceParams, 1);
+      } catch (IllegalArgumentException e) {
+        throw k.error("options.source-learner", e.getMessage());
+      }
+    }
+    return new ExperimentDefinition(name, c.hasPath("description") ? k.string("description") : "", target, sources,
+        k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed", 0) : seed,
+        foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured", true), crossFit,
+        k.bool("options.add-source-variance", false), sourceLearner, sourceParams, origin,
+        Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
+        unionRows);
+  }
+
+  private static List<LearnerSpec> readLearners(Keys k, Config c, long seed) {
+    List<? extends Config> list;
+    try {
+      list = c.getConfigList("learners");
+    } catch (ConfigException e) {
+      throw k.error("learners", "expected a list of { name = forest, grid { trees = [100, 200] } }");
+    }
+    if (list.isEmpty()) {
+      throw k.error("learners", "at least one learner is needed");
+    }
+    List<LearnerSpec> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Config l = list.get(i);
+      String key = "learners[" + i + "]";
+      String name = l.hasPath("name") ? l.getString("name") : "";
+      Map<String, List<String>> grid = new LinkedHashMap<>();
+      if (l.hasPath("grid")) {
+        for (Map.Entry<String, ConfigValue> e : l.getObject("grid").entrySet()) {
+          Object raw = e.getValue().unwrapped();
+          List<String> values = new ArrayList<>();
+          if (raw instanceof List<?> many) {
+            many.forEach(v -> values.add(String.valueOf(v)));
+          } else {
+            values.add(String.valueOf(raw));
+          }
+          if (values.isEmpty()) {
+            throw k.error(key + ".grid." + e.getKey(), "an empty list gives a grid with no point");
+          }
+          grid.put(e.getKey(), values);
+        }
+      }
+      String search = l.hasPath("search") ? l.getString("search") : "grid";
+      if (!search.equals("grid") && !search.equals("random")) {
+        throw k.error(key + ".search", search + ": expected grid or random");
+      }
+      int samples = l.hasPath("samples") ? l.getInt("samples") : 0;
+      if (search.equals("random") && samples < 1) {
+        throw k.error(key + ".samples", "random search needs samples >= 1");
+      }
+      LearnerSpec spec = new LearnerSpec(name, grid, search, samples);
+      for (Map<String, String> point : spec.points(seed)) {
+        try {
+          Learners.create(name, point, 1); // every point must make a valid learner, before any work
+        } catch (IllegalArgumentException e) {
+          throw k.error(key, e.getMessage());
+        }
+      }
+      out.add(spec);
+    }
+    return out;
+  }
+
+  /** Typed reads that name the file and key on failure. */
+  private record Keys(String origin, Config config) {
+    SettingsException error(String key, String why) {
+      return new SettingsException(origin + ": " + key + ": " + why);
+    }
+
+    String string(String key) {
+      try {
+        return config.getString(key);
+      } catch (ConfigException.Missing e) {
+        throw error(key, "missing");
+      } catch (ConfigException e) {
+        throw error(key, "expected a string");
+      }
+    }
+
+    List<String> strings(String key) {
+      try {
+        List<String> out = new ArrayList<>();
+        config.getList(key).forEach(v -> out.add(String.valueOf(v.unwrapped())));
+        return out;
+      } catch (ConfigException.Missing e) {
+        throw error(key, "missing");
+      } catch (ConfigException e) {
+        throw error(key, "expected a list");
+      }
+    }
+
+    int integer(String key, int fallback) {
+      if (!config.hasPath(key)) {
+        return fallback;
+      }
+      try {
+        return config.getInt(key);
+      } catch (ConfigException e) {
+        throw error(key, "expected a whole number");
+      }
+    }
+
+    boolean bool(String key, boolean fallback) {
+      if (!config.hasPath(key)) {
+        return fallback;
+      }
+      try {
+        return config.getBoolean(key);
+      } catch (ConfigException e) {
+        throw error(key, "expected true or false");
+      }
+    }
+
+    ContextRef context(String key, ConfigValue value) {
+      if (value == null || value.valueType() != ConfigValueType.STRING) {
+        throw error(key, "expected a context \"property/fidelity/source_id\"");
+      }
+      try {
+        return ContextRef.parse((String) value.unwrapped());
+      } catch (IllegalArgumentException e) {
+        throw error(key, e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.transferlake.train.experiment;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One experiment ({@code conf/experiments/<name>.conf}): which context to predict from which sources, with which
+ * features, architectures, learners and hyperparameter grids, cross-validated how.
+ *
+ * @param foldTable a fold table (one fold per record of the target's file, in file order), or null for k-fold
+ *     grouped by composition key
+ * @param innerFolds folds of the inner validation that chooses hyperparameters (0: no selection)
+ * @param learningCurve training-set sizes of the target; 0 stands for all
+ * @param crossFitFolds groups of composition keys for cross-fitted source models
+ * @param sourceLearner the learner of the source models (up to transferlake.learners.source.switch-rows rows)
+ * @param targetClasses for a label target, the class of each raw label (key {@code *}: every other label); empty
+ *     keeps the raw labels
+ * @param hashFolds k folds assigned by a hash of the composition key and the seed instead of a seeded shuffle, so
+ *     that experiments over different compositions put a shared composition in the same fold
+ * @param unionSourceRows the most rows per source that union architectures (naive_union, union_context,
+ *     multi_task) pool with the target: the source rows of the target's compositions, then a seeded sample of the
+ *     others; 0 pools every row. Stage-one source models always train on every row.
+ */
+public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
+    String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
+    String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
+    int crossFitFolds, boolean addSourceVariance, String sourceLearner, java.util.Map<String, String> sourceParams,
+    String definitionFile, String definitionSha256, java.util.Map<String, String> targetClasses, boolean hashFolds,
+    int unionSourceRows)
+    implements Serializable {
+
+  /** A source context and how its duplicate observations per composition are aggregated. */
+  public record SourceSpec(ContextRef context, Aggregation aggregate) implements Serializable {}
+
+  public static final List<String> ARCHITECTURES = List.of("target_only", "naive_union", "union_context",
+      "multi_task", "difference", "latent_variable");
+
+  /**
+   * The architecture a name stands for: one of {@link #ARCHITECTURES}, or {@code two_stage_<one of them>} (a
+   * zero-or-not classifier in front of it). Null when the name is not known.
+   */
+  public static String baseArchitecture(String name) {
+    String base = name.startsWith(org.transferlake.model.transfer.TwoStage.PREFIX)
+        ? name.substring(org.transferlake.model.transfer.TwoStage.PREFIX.length()) : name;
+    return ARCHITECTURES.contains(base) ? base : null;
+  }
+}

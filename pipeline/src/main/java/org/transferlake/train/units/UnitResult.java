@@ -1,0 +1,15 @@
+package org.transferlake.train.units;
+
+import java.util.Map;
+
+/**
+ * What one work unit produced: its scores on the outer test fold, its inner-validation score (null when no
+ * selection was asked), timings, and its out-of-fold predictions.
+ *
+ * @param testRows indices into the experiment data of the test rows, aligned with the predictions
+ * @param probabilities class probabilities per test row (null for regression)
+ * @param executorId the Spark executor that trained the unit ({@code driver} in local mode)
+ */
+public record UnitResult(WorkUnit unit, int nTrain, int nTest, Map<String, Double> metrics, Double innerScore,
+    double fitSeconds, double predictSeconds, int[] testRows, double[] mean, double[] std, double[][] probabilities,
+    String executorId) implements java.io.Serializable {}

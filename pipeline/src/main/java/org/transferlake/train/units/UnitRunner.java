@@ -1,0 +1,198 @@
+package org.transferlake.train.units;
+
+import org.transferlake.model.registry.FinalChoice;
+import org.transferlake.model.registry.FinalFit;
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.Folds;
+import org.transferlake.train.experiment.Architectures;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.Learners;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.transfer.Architecture;
+import org.transferlake.model.transfer.ContextSet;
+import org.transferlake.model.transfer.Seeds;
+import org.transferlake.model.transfer.SourceModels;
+import org.transferlake.model.transfer.TransferData;
+import org.transferlake.model.transfer.TransferModel;
+
+/**
+ * Trains and scores one work unit. Only the unit's outer training rows reach the models (test targets never
+ * do); the inner validation that scores hyperparameters splits those training rows again, by composition key.
+ */
+public final class UnitRunner {
+  private final ExperimentDefinition experiment;
+  private final ExperimentData data;
+  private final SourceModels sources;
+  private List<ContextSet> pooled;
+
+  public UnitRunner(ExperimentDefinition experiment, ExperimentData data, SourceModels sources) {
+    this.experiment = experiment;
+    this.data = data;
+    this.sources = sources;
+  }
+
+  public UnitResult run(WorkUnit unit) {
+    int[] all = Folds.all(data.rows());
+    int[] test = Folds.select(data.folds(), all, unit.fold(), true);
+    int[] train = subsample(Folds.select(data.folds(), all, unit.fold(), false), unit);
+    Architecture architecture = Architectures.create(unit.architecture(), experiment);
+    Learner learner = Learners.create(unit.learner(), unit.params(), 1);
+    Double inner = experiment.innerFolds() > 0 ? innerScore(architecture, learner, train, unit) : null;
+    long t0 = System.nanoTime();
+    TransferModel model = fit(architecture, learner, train, unit.seed());
+    long t1 = System.nanoTime();
+    ContextSet testSet = data.targetSet(test);
+    Prediction p = model.predict(testSet.keys(), testSet.x());
+    long t2 = System.nanoTime();
+    Map<String, Double> metrics;
+    double[] mean = null;
+    double[] std = null;
+    double[][] probabilities = null;
+    if (data.label().isClassification()) {
+      probabilities = p.probabilities(0);
+      metrics = Metrics.classification(testSet.y(), probabilities);
+    } else {
+      mean = p.mean(0);
+      std = p.std(0);
+      metrics = Metrics.regression(testSet.y(), mean, std);
+    }
+    return new UnitResult(unit, train.length, test.length, metrics, inner, (t1 - t0) / 1e9, (t2 - t1) / 1e9, test,
+        mean, std, probabilities, executorId());
+  }
+
+  /** Spark's id of the executor this runs in ({@code driver} in local mode), or {@code none} outside Spark. */
+  private static String executorId() {
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    return env == null ? "none" : env.executorId();
+  }
+
+  /**
+   * Refits a final choice on every target row and saves it as an artifact: what the registry keeps.
+   *
+   * @param about facts the artifact carries besides the model (experiment, run id, ...)
+   */
+  public FinalFit fitFinal(FinalChoice choice, Map<String, String> about) throws java.io.IOException {
+    long seed = Seeds.derive(experiment.seed(), "final|" + choice.architecture() + "|" + choice.learner(), 0);
+    Architecture architecture = Architectures.create(choice.architecture(), experiment);
+    Learner learner = Learners.create(choice.learner(), choice.params(), 1);
+    long t0 = System.nanoTime();
+    TransferModel model = fit(architecture, learner, Folds.all(data.rows()), seed);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    java.util.Set<String> elements = new java.util.TreeSet<>();
+    addElements(data.keys(), elements);
+    if (!ExperimentDefinition.baseArchitecture(choice.architecture()).equals("target_only")) {
+      data.sources().forEach(s -> addElements(s.keys(), elements));
+    }
+    Map<String, String> facts = new java.util.TreeMap<>(about);
+    facts.put("architecture", choice.architecture());
+    facts.put("learner", choice.learner());
+    facts.put("params", choice.paramsText());
+    facts.put("target_context", data.targetContext());
+    facts.put("seed", Long.toString(seed));
+    for (int i = 0; i < data.sources().size(); i++) {
+      facts.put("source_context." + i, data.sources().get(i).context());
+    }
+    byte[] artifact = new org.transferlake.model.registry.TransferArtifact(model, facts, data.featureColumns(),
+        List.copyOf(elements)).toBytes();
+    return new FinalFit(choice, artifact, seconds, seed, data.rows(), model.models().get(0).provenance(),
+        List.copyOf(elements));
+  }
+
+  private static void addElements(String[] keys, java.util.Set<String> into) {
+    for (String key : keys) {
+      org.transferlake.composition.Composition c = org.transferlake.composition.Composition.ofKey(key);
+      for (int i = 0; i < c.size(); i++) {
+        into.add(c.element(i));
+      }
+    }
+  }
+
+  private TransferModel fit(Architecture architecture, Learner learner, int[] rows, long seed) {
+    String base = ExperimentDefinition.baseArchitecture(architecture.name());
+    boolean pools = base.equals("naive_union") || base.equals("union_context") || base.equals("multi_task");
+    List<ContextSet> sourceSets = pools ? pooledSources() : data.sources();
+    return architecture.fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);
+  }
+
+  /**
+   * The source rows union architectures pool: all, or up to {@code union-source-rows} per source, those of the
+   * target's compositions first (source values of test compositions are another context's data), then a seeded
+   * sample of the rest. The same for every unit of the experiment.
+   */
+  private synchronized List<ContextSet> pooledSources() {
+    if (pooled == null) {
+      int cap = experiment.unionSourceRows();
+      java.util.Set<String> targetKeys = new java.util.HashSet<>(java.util.Arrays.asList(data.keys()));
+      pooled = new java.util.ArrayList<>();
+      for (int i = 0; i < data.sources().size(); i++) {
+        ContextSet s = data.sources().get(i);
+        if (cap == 0 || s.rows() <= cap) {
+          pooled.add(s);
+          continue;
+        }
+        List<Integer> shared = new java.util.ArrayList<>();
+        List<Integer> others = new java.util.ArrayList<>();
+        for (int r = 0; r < s.rows(); r++) {
+          (targetKeys.contains(s.keys()[r]) ? shared : others).add(r);
+        }
+        java.util.Collections.shuffle(others, new java.util.Random(Seeds.derive(experiment.seed(), "union-rows", i)));
+        List<Integer> keep = new java.util.ArrayList<>(shared.subList(0, Math.min(cap, shared.size())));
+        keep.addAll(others.subList(0, Math.max(0, Math.min(others.size(), cap - keep.size()))));
+        java.util.Collections.sort(keep);
+        pooled.add(s.subset(keep.stream().mapToInt(Integer::intValue).toArray()));
+      }
+    }
+    return pooled;
+  }
+
+  /** The first {@code nTrain} of the training rows in a seeded order: smaller sizes are subsets of larger ones. */
+  private static int[] subsample(int[] train, WorkUnit unit) {
+    if (unit.nTrain() == 0 || unit.nTrain() >= train.length) {
+      return train;
+    }
+    int[] shuffled = train.clone();
+    SplittableRandom random = new SplittableRandom(Seeds.derive(unit.seed(), "learning-curve", unit.fold()));
+    for (int i = shuffled.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = swap;
+    }
+    int[] out = Arrays.copyOf(shuffled, unit.nTrain());
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** Mean MAE (regression) or log-loss (classification) over inner folds of the training rows: lower is better. */
+  private double innerScore(Architecture architecture, Learner learner, int[] train, WorkUnit unit) {
+    String[] keys = new String[train.length];
+    for (int i = 0; i < train.length; i++) {
+      keys[i] = data.keys()[train[i]];
+    }
+    int k = Math.min(experiment.innerFolds(), (int) Arrays.stream(keys).distinct().count());
+    int[] innerFolds = Folds.groupedByKey(keys, k, Seeds.derive(unit.seed(), "inner", unit.fold()));
+    double total = 0;
+    int rows = 0;
+    for (int f = 0; f < k; f++) {
+      final int fold = f;
+      int[] fit = java.util.stream.IntStream.range(0, train.length).filter(i -> innerFolds[i] != fold)
+          .map(i -> train[i]).toArray();
+      int[] held = java.util.stream.IntStream.range(0, train.length).filter(i -> innerFolds[i] == fold)
+          .map(i -> train[i]).toArray();
+      ContextSet heldSet = data.targetSet(held);
+      Prediction p = fit(architecture, learner, fit, Seeds.derive(unit.seed(), "inner-fit", f))
+          .predict(heldSet.keys(), heldSet.x());
+      double score = data.label().isClassification()
+          ? Metrics.classification(heldSet.y(), p.probabilities(0)).get("log_loss")
+          : Metrics.regression(heldSet.y(), p.mean(0), p.std(0)).get("mae");
+      total += score * held.length;
+      rows += held.length;
+    }
+    return total / rows;
+  }
+}

@@ -1,0 +1,197 @@
+package org.transferlake.model.learn.forest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.ModelFormatException;
+import org.transferlake.model.learn.ModelIO;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.testing.Synthetic;
+
+class ForestLearnerTest {
+  private static final ForestLearner SMALL = ForestLearner.defaults().withTrees(50);
+
+  private static TrainingSet smoothData(int rows, double noise, long seed) {
+    double[][] x = Synthetic.features(rows, 5, seed);
+    return TrainingSet.of(x, Synthetic.smooth(x, noise, seed + 1), Label.regression("y"));
+  }
+
+  @Test
+  void learnsASmoothFunctionFarBetterThanTheMean() {
+    TrainingSet train = smoothData(600, 0.05, 1);
+    double[][] test = Synthetic.features(300, 5, 99);
+    double[] truth = new double[test.length];
+    double mean = 0;
+    for (int i = 0; i < test.length; i++) {
+      truth[i] = Synthetic.smooth(test[i]);
+      mean += truth[i] / test.length;
+    }
+    double[] constant = new double[test.length];
+    java.util.Arrays.fill(constant, mean);
+    double forest = Synthetic.mae(SMALL.fit(train, 7).predict(test).mean(0), truth);
+    assertTrue(forest < 0.3 * Synthetic.mae(constant, truth), "forest MAE " + forest);
+  }
+
+  @Test
+  void sameSeedSameForestWhateverTheThreads() throws IOException {
+    TrainingSet train = smoothData(300, 0.1, 2);
+    double[][] test = Synthetic.features(50, 5, 3);
+    Prediction one = SMALL.withThreads(1).fit(train, 11).predict(test);
+    Prediction four = SMALL.withThreads(4).fit(train, 11).predict(test);
+    assertArrayEquals(one.mean(0), four.mean(0));
+    assertArrayEquals(one.std(0), four.std(0));
+    Prediction other = SMALL.fit(train, 12).predict(test);
+    assertFalse(java.util.Arrays.equals(one.mean(0), other.mean(0)), "another seed, another forest");
+  }
+
+  @Test
+  void classifiesWithProbabilitiesThatSumToOne() {
+    double[][] x = Synthetic.features(400, 3, 4);
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i][0] + 0.2 * x[i][1] > 0.6 ? 1 : 0;
+    }
+    Label label = Label.classification("side", List.of("low", "high"));
+    Model model = SMALL.fit(TrainingSet.of(x, y, label), 5);
+    double[][] test = Synthetic.features(200, 3, 6);
+    Prediction p = model.predict(test);
+    int[] predicted = p.predictedClass(0);
+    int correct = 0;
+    for (int i = 0; i < test.length; i++) {
+      double[] probabilities = p.probabilities(0)[i];
+      assertEquals(1.0, probabilities[0] + probabilities[1], 1e-9);
+      assertTrue(p.probabilityStd(0)[i][1] >= 0);
+      correct += predicted[i] == (test[i][0] + 0.2 * test[i][1] > 0.6 ? 1 : 0) ? 1 : 0;
+    }
+    assertTrue(correct > 0.9 * test.length, correct + " of " + test.length);
+  }
+
+  @Test
+  void multiTaskTreesSkipMissingLabelsAndPredictEveryLabel() {
+    double[][] x = Synthetic.features(500, 4, 8);
+    double[][] y = new double[x.length][2];
+    SplittableRandom random = new SplittableRandom(9);
+    for (int i = 0; i < x.length; i++) {
+      y[i][0] = Synthetic.smooth(x[i]);
+      y[i][1] = random.nextDouble() < 0.1 ? (x[i][0] > 0.5 ? 1 : 0) : Double.NaN; // a scarce class label
+    }
+    List<Label> labels = List.of(Label.regression("plentiful"), Label.classification("scarce", List.of("no", "yes")));
+    Prediction p = SMALL.fit(new TrainingSet(x, y, labels), 10).predict(Synthetic.features(100, 4, 11));
+    for (int i = 0; i < 100; i++) {
+      assertTrue(Double.isFinite(p.mean(0)[i]));
+      assertEquals(1.0, p.probabilities(1)[i][0] + p.probabilities(1)[i][1], 1e-9);
+    }
+  }
+
+  @Test
+  void aSavedModelLoadsBackWithIdenticalPredictionsAndProvenance() throws IOException {
+    TrainingSet train = smoothData(200, 0.1, 12);
+    Model model = SMALL.fit(train, 13);
+    Model loaded = ModelIO.fromBytes(ModelIO.toBytes(model), "test model");
+    double[][] test = Synthetic.features(40, 5, 14);
+    assertArrayEquals(model.predict(test).mean(0), loaded.predict(test).mean(0));
+    assertArrayEquals(model.predict(test).std(0), loaded.predict(test).std(0));
+    assertArrayEquals(((ForestModel) model).jackknifeStd(test, 0, 0), ((ForestModel) loaded).jackknifeStd(test, 0, 0));
+    assertEquals(model.provenance(), loaded.provenance());
+    assertEquals("forest", loaded.provenance().learner());
+    assertEquals("50", loaded.provenance().params().get("trees"));
+    assertEquals(13, loaded.provenance().seed());
+    assertEquals(train.fingerprint(), loaded.provenance().dataFingerprint());
+  }
+
+  @Test
+  void aCorruptModelFailsToLoadWithAClearError() throws IOException {
+    byte[] bytes = ModelIO.toBytes(SMALL.fit(smoothData(100, 0.1, 15), 16));
+    bytes[bytes.length / 2] ^= 0x40;
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bytes, "model.bin"));
+    assertTrue(e.getMessage().startsWith("model.bin is corrupt: checksum"), e.getMessage());
+    byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 10);
+    assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(truncated, "m"))
+        .getMessage().contains("truncated"));
+  }
+
+  @Test
+  void calibratedStandardDeviationsCoverAboutTwoThirdsOfErrors() {
+    TrainingSet train = smoothData(800, 0.3, 17);
+    double[][] test = Synthetic.features(400, 5, 18);
+    double[] truth = Synthetic.smooth(test, 0.3, 19);
+    Prediction p = ForestLearner.defaults().withTrees(100).fit(train, 20).predict(test);
+    int within = 0;
+    for (int i = 0; i < test.length; i++) {
+      within += Math.abs(p.mean(0)[i] - truth[i]) <= p.std(0)[i] ? 1 : 0;
+    }
+    double fraction = within / (double) test.length;
+    assertTrue(fraction > 0.55 && fraction < 0.82, "fraction within 1 sd: " + fraction);
+  }
+
+  @Test
+  void jackknifeMatchesTheDefinitionRowByRow() {
+    ForestModel model = (ForestModel) SMALL.fit(smoothData(120, 0.2, 21), 22);
+    double[][] test = Synthetic.features(7, 5, 23);
+    double[] fast = model.jackknifeStd(test, 0, 0);
+    double[][] t = model.treeOutputs(test)[0];
+    byte[][] inBag = model.inBag();
+    int trees = t.length;
+    int n = inBag[0].length;
+    for (int r = 0; r < test.length; r++) {
+      double mean = 0;
+      for (double[] tree : t) {
+        mean += tree[r] / trees;
+      }
+      double varJ = 0;
+      double varIJ = 0;
+      double spread = 0;
+      for (double[] tree : t) {
+        spread += (tree[r] - mean) * (tree[r] - mean);
+      }
+      for (int i = 0; i < n; i++) {
+        double oobSum = 0;
+        int oob = 0;
+        double cov = 0;
+        for (int b = 0; b < trees; b++) {
+          cov += (inBag[b][i] - 1) * (t[b][r] - mean) / trees;
+          if (inBag[b][i] == 0) {
+            oobSum += t[b][r];
+            oob++;
+          }
+        }
+        varIJ += cov * cov;
+        if (oob > 0) {
+          varJ += (oobSum / oob - mean) * (oobSum / oob - mean) * (n - 1) / n;
+        }
+      }
+      // Wager et al. (2014), eqs. (6)-(8): both estimates bias-corrected, then averaged.
+      double varJU = varJ - (Math.E - 1) * n / ((double) trees * trees) * spread;
+      double varIJU = varIJ - n / ((double) trees * trees) * spread;
+      double expected = Math.sqrt(Math.max(0, (varJU + varIJU) / 2));
+      assertEquals(expected, fast[r], 1e-9 * expected + 1e-12, "row " + r);
+    }
+  }
+
+  @Test
+  void invalidHyperparametersNameTheParameter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ForestLearner(1, 1.0, 0, 1, true, 0));
+    assertTrue(e.getMessage().startsWith("forest trees = 1: expected at least 2"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new ForestLearner(10, 0.0, 0, 1, true, 0));
+    assertThrows(IllegalArgumentException.class, () -> new ForestLearner(10, 1.0, 0, 0, true, 0));
+  }
+
+  @Test
+  void aLabelWithNoValueIsRefused() {
+    double[][] x = Synthetic.features(10, 2, 24);
+    double[] y = new double[10];
+    java.util.Arrays.fill(y, Double.NaN);
+    assertThrows(IllegalArgumentException.class, () -> SMALL.fit(TrainingSet.of(x, y, Label.regression("y")), 1));
+  }
+}

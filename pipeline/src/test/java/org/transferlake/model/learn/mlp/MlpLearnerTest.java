@@ -1,0 +1,254 @@
+package org.transferlake.model.learn.mlp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.ModelFormatException;
+import org.transferlake.model.learn.ModelIO;
+import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.testing.Synthetic;
+
+/** Smoke runs of a few epochs on small data (as DJL's examples do in CI); accuracy is checked loosely. */
+class MlpLearnerTest {
+  private static final MlpLearner SMALL = new MlpLearner(List.of(32, 32), MlpActivation.RELU, 0.0, 0.01, 32, 40,
+      5, 0.0, 0.0, 1);
+
+  private static TrainingSet smoothData(int rows, double noise, long seed) {
+    double[][] x = Synthetic.features(rows, 5, seed);
+    return TrainingSet.of(x, Synthetic.smooth(x, noise, seed + 1), Label.regression("y"));
+  }
+
+  private static double[] truth(double[][] x) {
+    return Arrays.stream(x).mapToDouble(Synthetic::smooth).toArray();
+  }
+
+  private static double constantMae(double[] truth) {
+    double mean = Arrays.stream(truth).average().orElseThrow();
+    double[] constant = new double[truth.length];
+    Arrays.fill(constant, mean);
+    return Synthetic.mae(constant, truth);
+  }
+
+  @Test
+  void learnsASmoothFunctionFarBetterThanTheMeanDespiteConstantAndMissingFeatures() {
+    double[][] x = withConstantAndMissingColumns(Synthetic.features(600, 5, 1));
+    double[] y = Synthetic.smooth(x, 0.05, 2);
+    Model model = SMALL.withEarlyStopping(0.1, 5).fit(TrainingSet.of(x, y, Label.regression("y")), 3);
+    double[][] test = withConstantAndMissingColumns(Synthetic.features(300, 5, 99));
+    double mlp = Synthetic.mae(model.predict(test).mean(0), truth(test));
+    assertTrue(mlp < 0.25 * constantMae(truth(test)), "mlp MAE " + mlp + ", mean MAE " + constantMae(truth(test)));
+  }
+
+  /** Column 3 constant (standardising must not divide by its zero spread), column 4 missing in a quarter. */
+  private static double[][] withConstantAndMissingColumns(double[][] x) {
+    for (int i = 0; i < x.length; i++) {
+      x[i][3] = 7.0;
+      if (i % 4 == 0) {
+        x[i][4] = Double.NaN;
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void aFeatureFarOutsideTheTrainingRangeCannotBlowUpThePrediction() {
+    TrainingSet train = smoothData(200, 0.1, 4);
+    double[][] x = new double[train.rows()][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {train.x(i, 0), train.x(i, 1), train.x(i, 2), train.x(i, 3), 5.0 + (i == 0 ? 1e-3 : 0)};
+    }
+    double[] y = new double[x.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = train.y(i, 0);
+    }
+    Model model = SMALL.fit(TrainingSet.of(x, y, Label.regression("y")), 3);
+    double[][] far = {{0.5, 0.5, 0.5, 0.5, 1e6}};
+    double predicted = model.predict(far).mean(0)[0];
+    double max = java.util.Arrays.stream(y).map(Math::abs).max().orElseThrow();
+    assertTrue(Math.abs(predicted) < 20 * max, "a feature 10^9 training sds away gave " + predicted);
+  }
+
+  @Test
+  void sameSeedSameModelAndAnotherSeedAnother() {
+    TrainingSet train = smoothData(200, 0.1, 4);
+    double[][] test = Synthetic.features(50, 5, 5);
+    MlpLearner learner = SMALL.withMaxEpochs(5).withDropout(0.2).withEnsemble(2).withEarlyStopping(0.2, 2);
+    Prediction one = learner.fit(train, 11).predict(test);
+    Prediction again = learner.fit(train, 11).predict(test);
+    assertArrayEquals(one.mean(0), again.mean(0));
+    assertArrayEquals(one.std(0), again.std(0));
+    assertTrue(Arrays.stream(one.std(0)).allMatch(s -> s > 0), "two members disagree somewhat");
+    assertFalse(Arrays.equals(one.mean(0), learner.fit(train, 12).predict(test).mean(0)), "another seed, another model");
+  }
+
+  @Test
+  void aScarceLabelLearnsThroughTheSharedTrunkAndMissingLabelsAddNoLoss() {
+    double[][] x = Synthetic.features(600, 5, 6);
+    double[][] y = new double[x.length][3];
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < x.length; i++) {
+      double f = Synthetic.smooth(x[i]);
+      y[i][0] = f + 0.05 * Synthetic.gaussian(random);
+      y[i][1] = i % 10 == 0 ? 2 * f + 1 : Double.NaN; // one row in ten: were missing rows read as 0, it would shrink
+      y[i][2] = i % 2 == 0 ? (f > 0.5 ? 1 : 0) : Double.NaN;
+    }
+    List<Label> labels = List.of(Label.regression("plentiful"), Label.regression("scarce").withWeight(2),
+        Label.classification("high", List.of("no", "yes")));
+    Model model = SMALL.withMaxEpochs(60).fit(new TrainingSet(x, y, labels), 8);
+    double[][] test = Synthetic.features(300, 5, 9);
+    Prediction p = model.predict(test);
+    double[] scarceTruth = Arrays.stream(truth(test)).map(f -> 2 * f + 1).toArray();
+    double scarce = Synthetic.mae(p.mean(1), scarceTruth);
+    assertTrue(scarce < 0.5 * constantMae(scarceTruth), "scarce MAE " + scarce);
+    int correct = 0;
+    for (int i = 0; i < test.length; i++) {
+      correct += p.predictedClass(2)[i] == (Synthetic.smooth(test[i]) > 0.5 ? 1 : 0) ? 1 : 0;
+    }
+    assertTrue(correct > 0.85 * test.length, correct + " of " + test.length);
+  }
+
+  @Test
+  void classProbabilitiesSumToOneWithASpreadAcrossMembers() {
+    double[][] x = Synthetic.features(400, 3, 10);
+    double[] y = Arrays.stream(x).mapToDouble(r -> r[0] + 0.2 * r[1] > 0.6 ? 1 : 0).toArray();
+    Label label = Label.classification("side", List.of("low", "high"));
+    Model model = SMALL.withMaxEpochs(20).withEnsemble(3).fit(TrainingSet.of(x, y, label), 11);
+    double[][] test = Synthetic.features(200, 3, 12);
+    Prediction p = model.predict(test);
+    int correct = 0;
+    for (int i = 0; i < test.length; i++) {
+      double[] probabilities = p.probabilities(0)[i];
+      assertEquals(1.0, probabilities[0] + probabilities[1], 1e-12);
+      assertTrue(p.probabilityStd(0)[i][1] >= 0);
+      correct += p.predictedClass(0)[i] == (test[i][0] + 0.2 * test[i][1] > 0.6 ? 1 : 0) ? 1 : 0;
+    }
+    assertTrue(correct > 0.9 * test.length, correct + " of " + test.length);
+  }
+
+  @Test
+  void aSavedModelLoadsBackWithIdenticalPredictionsAndProvenance() throws IOException {
+    TrainingSet train = smoothData(200, 0.1, 13);
+    Model model = SMALL.withMaxEpochs(5).withEnsemble(2).withDropout(0.1).fit(train, 14);
+    byte[] bytes = ModelIO.toBytes(model);
+    Model loaded = ModelIO.fromBytes(bytes, "test model");
+    double[][] test = Synthetic.features(40, 5, 15);
+    assertArrayEquals(model.predict(test).mean(0), loaded.predict(test).mean(0));
+    assertArrayEquals(model.predict(test).std(0), loaded.predict(test).std(0));
+    assertEquals(model.provenance(), loaded.provenance());
+    assertEquals("mlp", loaded.provenance().learner());
+    assertEquals("[32, 32]", loaded.provenance().params().get("hidden"));
+    assertEquals("0.36.0", loaded.provenance().versions().get("djl"));
+    assertEquals("2.7.1", loaded.provenance().versions().get("pytorch"));
+    assertEquals(train.fingerprint(), loaded.provenance().dataFingerprint());
+
+    bytes[bytes.length / 2] ^= 0x40;
+    assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bytes, "mlp.bin"))
+        .getMessage().startsWith("mlp.bin is corrupt: checksum"));
+  }
+
+  @Test
+  void twoThreadsTrainingAtOnceBothFinishWithTheirSerialResults() throws Exception {
+    TrainingSet train = smoothData(200, 0.1, 16);
+    double[][] test = Synthetic.features(30, 5, 17);
+    MlpLearner learner = SMALL.withMaxEpochs(5).withDropout(0.1);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CyclicBarrier together = new CyclicBarrier(2);
+    Prediction a;
+    Prediction b;
+    try {
+      Future<Model> first = threads.submit(() -> {
+        together.await();
+        return learner.fit(train, 18);
+      });
+      Future<Model> second = threads.submit(() -> {
+        together.await();
+        return learner.fit(train, 19);
+      });
+      a = first.get(60, TimeUnit.SECONDS).predict(test);
+      b = second.get(60, TimeUnit.SECONDS).predict(test);
+    } finally {
+      threads.shutdown();
+    }
+    // The lock also keeps PyTorch's seeded generator to one training: the results are those of serial fits.
+    assertArrayEquals(learner.fit(train, 18).predict(test).mean(0), a.mean(0));
+    assertArrayEquals(learner.fit(train, 19).predict(test).mean(0), b.mean(0));
+  }
+
+  @Test
+  void djlAllowsOneGradientCollectorPerJvmButPredictionNeedsNone() throws Exception {
+    Model model = SMALL.withMaxEpochs(3).fit(smoothData(100, 0.1, 20), 21);
+    double[][] test = Synthetic.features(20, 5, 22);
+    double[] before = model.predict(test).mean(0);
+    CountDownLatch collecting = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    CompletableFuture<Void> training = CompletableFuture.runAsync(() -> DjlRuntime.whileTraining(() -> {
+      try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+        collecting.countDown();
+        return done.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+    assertTrue(collecting.await(30, TimeUnit.SECONDS));
+    try {
+      IllegalStateException second = assertThrows(IllegalStateException.class,
+          () -> Engine.getEngine("PyTorch").newGradientCollector().close());
+      assertTrue(second.getMessage().contains("already collecting"), second.getMessage());
+      assertTrue(DjlRuntime.trainingInProgress());
+      ExecutorService predictors = Executors.newFixedThreadPool(2);
+      try {
+        Future<double[]> one = predictors.submit(() -> model.predict(test).mean(0));
+        Future<double[]> two = predictors.submit(() -> model.predict(test).mean(0));
+        assertArrayEquals(before, one.get(30, TimeUnit.SECONDS), "predictions run beside a training");
+        assertArrayEquals(before, two.get(30, TimeUnit.SECONDS), "and beside each other");
+      } finally {
+        predictors.shutdown();
+      }
+    } finally {
+      done.countDown();
+    }
+    training.get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void invalidHyperparametersNameTheParameter() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SMALL.withDropout(1.0));
+    assertEquals("mlp dropout = 1.0: expected a rate in [0, 1)", e.getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withHidden(List.of(16, 0)))
+        .getMessage().startsWith("mlp hidden = [16, 0]"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withEarlyStopping(0.9, 3))
+        .getMessage().startsWith("mlp validation_fraction = 0.9"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withEnsemble(0))
+        .getMessage().startsWith("mlp ensemble = 0"));
+    assertEquals("mlp activation = swish: expected one of [relu, tanh, gelu]",
+        assertThrows(IllegalArgumentException.class, () -> MlpActivation.parse("swish")).getMessage());
+  }
+
+  @Test
+  void aLabelWithNoValueIsRefused() {
+    double[][] x = Synthetic.features(10, 2, 23);
+    double[] y = new double[10];
+    Arrays.fill(y, Double.NaN);
+    assertThrows(IllegalArgumentException.class, () -> SMALL.fit(TrainingSet.of(x, y, Label.regression("y")), 1));
+  }
+}

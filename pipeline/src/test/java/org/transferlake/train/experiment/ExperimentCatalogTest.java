@@ -1,0 +1,156 @@
+package org.transferlake.train.experiment;
+
+import org.transferlake.train.units.UnitCost;
+import org.transferlake.train.units.UnitPlan;
+import org.transferlake.train.units.WorkUnit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.transferlake.testing.TestPaths;
+
+class ExperimentCatalogTest {
+  private static final UnitCost COST = new UnitCost(4604, 100_000, 1, 0, 3);
+
+  private static final File DIR = new File(TestPaths.project(), "conf/experiments");
+
+  @Test
+  void everyShippedExperimentIsValid() {
+    File[] files = DIR.listFiles((d, n) -> n.endsWith(".conf"));
+    assertTrue(files != null && files.length > 0);
+    for (File f : files) {
+      ExperimentDefinition e = ExperimentCatalog.read(f);
+      assertEquals(f.getName(), e.name() + ".conf");
+    }
+  }
+
+  @Test
+  void gridsExpandToEveryCombinationAndRandomSearchDrawsASeededSubset() {
+    LearnerSpec grid = new LearnerSpec("forest", Map.of("trees", List.of("50", "100"), "min_leaf", List.of("1", "3", "5")),
+        "grid", 0);
+    assertEquals(6, grid.points(1).size());
+    LearnerSpec random = new LearnerSpec("forest", grid.grid(), "random", 4);
+    assertEquals(4, random.points(1).size());
+    assertEquals(random.points(1), random.points(1), "the same seed draws the same points");
+    assertEquals(6, random.points(1).stream().distinct().count() + 2);
+  }
+
+  @Test
+  void theFullStudyExpandsIntoTheStatedNumberOfUnits() {
+    ExperimentDefinition e = ExperimentCatalog.load(DIR, "expt_gap_mp_pbe");
+    assertEquals(6 * 2 * 5 * 4, UnitPlan.expand(e, 5).size());
+  }
+
+  @Test
+  void packingBalancesCostAndIsStable() {
+    ExperimentDefinition e = ExperimentCatalog.load(DIR, "expt_gap_mp_pbe");
+    List<WorkUnit> units = UnitPlan.expand(e, 5);
+    List<List<WorkUnit>> bins = UnitPlan.pack(units, 8, 2, COST);
+    assertEquals(8, bins.size());
+    assertEquals(units.size(), bins.stream().mapToInt(List::size).sum());
+    double max = 0;
+    double min = Double.MAX_VALUE;
+    for (List<WorkUnit> bin : bins) {
+      double cost = bin.stream().mapToDouble(u -> COST.seconds(u)).sum();
+      max = Math.max(max, cost);
+      min = Math.min(min, cost);
+    }
+    assertTrue(max < 1.2 * min, "bins within 20% of each other");
+    assertEquals(bins, UnitPlan.pack(units, 8, 2, COST));
+  }
+
+  @Test
+  void theCostModelFollowsWhatTheMeasuredRunsShowed() {
+    UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 0);
+    BiFunction<String, Map<String, String>, Double> seconds = (learner, params) ->
+        cost.seconds(new WorkUnit("target_only", learner, params, 0, 0, 0, 1));
+    // an mlp stops early: max_epochs beyond twice the patience costs nothing more
+    assertEquals(seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")),
+        seconds.apply("mlp", Map.of("max_epochs", "1000", "patience", "10")));
+    assertTrue(seconds.apply("mlp", Map.of("max_epochs", "10", "patience", "10"))
+        < seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")));
+    // a third of the features takes more than a third of the time (200 trees on 3,683 rows: 7.4 s against 17.5 s)
+    double ratio = seconds.apply("forest", Map.of("max_features", "0.33"))
+        / seconds.apply("forest", Map.of("max_features", "1"));
+    assertTrue(ratio > 0.4 && ratio < 0.5, "ratio " + ratio);
+    // a two-stage unit costs less than a classifier plus the inner architecture on every row
+    double twoStage = cost.seconds(new WorkUnit("two_stage_difference", "forest", Map.of(), 0, 0, 0, 1));
+    double difference = cost.seconds(new WorkUnit("difference", "forest", Map.of(), 0, 0, 0, 1));
+    assertTrue(twoStage > difference && twoStage < 1.5 * difference, twoStage + " against " + difference);
+  }
+
+  @Test
+  void tasksSideBySideInAJvmReachTheirMlpUnitsAtDifferentTimes() {
+    ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
+    UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 3);
+    List<WorkUnit> wave = UnitPlan.waves(UnitPlan.expand(e, 5), 140, cost).get(0);
+    List<List<WorkUnit>> tasks = UnitPlan.pack(wave, 8, 2, cost); // local[2]: 4 tasks per core, 2 at a time
+    assertEquals(wave.size(), tasks.stream().mapToInt(List::size).sum());
+    // the same tasks with their units in cost order (as packed before): side by side, they reach their mlp units
+    // together and take turns at the lock
+    List<List<WorkUnit>> costOrder = tasks.stream().map(task -> task.stream()
+        .sorted(java.util.Comparator.comparingDouble((WorkUnit u) -> -cost.seconds(u)).thenComparing(WorkUnit::id))
+        .toList()).toList();
+    double[] staggered = runInOneJvm(tasks, 2, cost);
+    double[] inCostOrder = runInOneJvm(costOrder, 2, cost);
+    assertTrue(inCostOrder[1] > 0.1 * inCostOrder[0], "cost order waits " + inCostOrder[1] + " s of " + inCostOrder[0]);
+    assertTrue(staggered[1] < 0.02 * staggered[0], "staggered waits " + staggered[1] + " s of " + staggered[0]);
+    assertTrue(staggered[0] < 0.95 * inCostOrder[0], "and ends sooner: " + staggered[0] + " against "
+        + inCostOrder[0]);
+    assertEquals(tasks, UnitPlan.pack(wave, 8, 2, cost), "stable");
+  }
+
+  /**
+   * Runs tasks in one JVM of {@code cores} cores as Spark does (in index order, each core taking the next task when
+   * free), units taking their expected cost and mlp units one at a time: {end, seconds spent waiting for the lock}.
+   */
+  private static double[] runInOneJvm(List<List<WorkUnit>> tasks, int cores, UnitCost cost) {
+    double[] clock = new double[cores];
+    java.util.List<java.util.Iterator<WorkUnit>> running = new java.util.ArrayList<>();
+    java.util.Iterator<List<WorkUnit>> queue = tasks.iterator();
+    for (int c = 0; c < cores; c++) {
+      running.add(queue.hasNext() ? queue.next().iterator() : java.util.Collections.emptyIterator());
+    }
+    double lockFree = 0;
+    double waited = 0;
+    while (true) {
+      int c = -1;
+      for (int i = 0; i < cores; i++) {
+        while (!running.get(i).hasNext() && queue.hasNext()) {
+          running.set(i, queue.next().iterator());
+        }
+        if (running.get(i).hasNext() && (c < 0 || clock[i] < clock[c])) {
+          c = i;
+        }
+      }
+      if (c < 0) {
+        return new double[] {java.util.Arrays.stream(clock).max().orElse(0), waited};
+      }
+      WorkUnit u = running.get(c).next();
+      double start = clock[c];
+      if (Learners.trainsOneAtATime(u.learner())) {
+        start = Math.max(start, lockFree);
+        lockFree = start + cost.seconds(u);
+      }
+      waited += start - clock[c];
+      clock[c] = start + cost.seconds(u);
+    }
+  }
+
+  @Test
+  void wavesHoldEveryUnitOnceWithASimilarMixOfCosts() {
+    List<WorkUnit> units = UnitPlan.expand(ExperimentCatalog.load(DIR, "expt_gap_mp_pbe"), 5);
+    List<List<WorkUnit>> waves = UnitPlan.waves(units, 50, COST);
+    assertEquals(5, waves.size());
+    assertEquals(units.size(), waves.stream().mapToInt(List::size).sum());
+    assertEquals(units.size(), waves.stream().flatMap(List::stream).map(WorkUnit::id).distinct().count());
+    double first = waves.get(0).stream().mapToDouble(COST::seconds).sum();
+    double last = waves.get(4).stream().mapToDouble(COST::seconds).sum();
+    assertTrue(last > 0.8 * first && last <= first, "waves of similar cost: " + first + " vs " + last);
+    assertEquals(1, UnitPlan.waves(units, Integer.MAX_VALUE, COST).size());
+  }
+}

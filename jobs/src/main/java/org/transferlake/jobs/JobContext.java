@@ -8,6 +8,7 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeLocation;
 import org.transferlake.lake.LakeLock;
 import org.transferlake.lake.LakeSessions;
+import org.transferlake.pipeline.SettingsChecks;
 
 /** A command's settings, Spark session and lake, closed together; with the lake's write lock when it writes. */
 final class JobContext implements AutoCloseable {
@@ -20,7 +21,7 @@ final class JobContext implements AutoCloseable {
   private LakeLock lock;
 
   JobContext(Settings settings, String command) {
-    this.settings = settings;
+    this.settings = SettingsChecks.verify(settings);
     this.spark = LakeSessions.create(settings, "transferlake " + command);
     this.lake = Lake.open(spark, settings.lakeCatalog());
   }

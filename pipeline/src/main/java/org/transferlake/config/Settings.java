@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.transferlake.featurize.FeaturizerPresets;
 
 /** The validated settings of one invocation: typed getters over the merged configuration. */
 public final class Settings {
@@ -28,18 +27,11 @@ public final class Settings {
           + ": expected 0 (automatic) or more");
     }
     requirePositive("transferlake.experiments.units-per-commit");
-    distributedSourceLearner(); // fails fast on a bad learner name or hyperparameter
     requirePositive("transferlake.featurize.rows-per-partition");
     requireNonBlank("transferlake.featurize.element-source");
     if (featurizeProgressSeconds() < 0) {
       throw new SettingsException("transferlake.featurize.progress-seconds = " + featurizeProgressSeconds()
           + ": expected 0 (no progress lines) or more");
-    }
-    for (String preset : featurizePresets()) {
-      if (!FeaturizerPresets.NAMES.contains(preset)) {
-        throw new SettingsException("transferlake.featurize.presets = " + featurizePresets() + ": unknown preset '"
-            + preset + "'; expected some of " + FeaturizerPresets.NAMES);
-      }
     }
     requirePositive("transferlake.ingest.download.max-bytes");
     requirePositiveDuration("transferlake.ingest.download.timeout");
@@ -53,7 +45,6 @@ public final class Settings {
     PropertyCatalog.from(config); // fails fast on a malformed property declaration
     requirePositive("transferlake.report.parity-points");
     requirePositive("transferlake.report.min-test-rows");
-    org.transferlake.lake.CatalogSettings.from(this); // fails fast on a bad catalog type or URI
     nightlyThresholds().forEach((metric, value) -> {
       if (!(value >= 0)) {
         throw new SettingsException("transferlake.nightly.thresholds." + metric + " = " + value
@@ -167,17 +158,19 @@ public final class Settings {
     return config.getLong("transferlake.learners.source.switch-rows");
   }
 
-  /** The distributed source learner as configured. */
-  public org.transferlake.model.learn.mllib.MllibLearner distributedSourceLearner() {
+  /**
+   * The distributed source learner as configured ({@code transferlake.learners.source.distributed} and its
+   * {@code mllib} hyperparameters); the train stage builds and checks it.
+   */
+  public DistributedLearner distributedSourceLearner() {
     String key = "transferlake.learners.source.";
-    try {
-      return new org.transferlake.model.learn.mllib.MllibLearner(config.getString(key + "distributed"),
-          config.getInt(key + "mllib.trees"), config.getInt(key + "mllib.max-depth"),
-          config.getInt(key + "mllib.max-bins"), config.getDouble(key + "mllib.reg-param"));
-    } catch (IllegalArgumentException e) {
-      throw new SettingsException(key + "*: " + e.getMessage(), e);
-    }
+    return new DistributedLearner(config.getString(key + "distributed"), config.getInt(key + "mllib.trees"),
+        config.getInt(key + "mllib.max-depth"), config.getInt(key + "mllib.max-bins"),
+        config.getDouble(key + "mllib.reg-param"));
   }
+
+  /** The settings of the distributed source learner, as written. */
+  public record DistributedLearner(String name, int trees, int maxDepth, int maxBins, double regParam) {}
 
   public String experimentsDir() {
     return config.getString("transferlake.experiments.dir");

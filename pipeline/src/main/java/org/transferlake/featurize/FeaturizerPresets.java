@@ -2,6 +2,8 @@ package org.transferlake.featurize;
 
 import java.util.List;
 import java.util.Optional;
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsException;
 
 /**
  * The presets by name: {@code magpie}, {@code magpie_no_imputation} and {@code fractions}. A preset names
@@ -14,6 +16,20 @@ public final class FeaturizerPresets {
       List.of(MagpiePreset.MAGPIE.presetName(), MagpiePreset.MAGPIE_NO_IMPUTATION.presetName(), FRACTIONS);
 
   private FeaturizerPresets() {}
+
+  /**
+   * Checks {@code transferlake.featurize.presets}, before any work.
+   *
+   * @throws SettingsException naming the unknown preset and the known ones
+   */
+  public static void check(Settings settings) {
+    for (String preset : settings.featurizePresets()) {
+      if (!NAMES.contains(preset)) {
+        throw new SettingsException("transferlake.featurize.presets = " + settings.featurizePresets()
+            + ": unknown preset '" + preset + "'; expected some of " + NAMES);
+      }
+    }
+  }
 
   /** @throws IllegalArgumentException naming the preset and the known ones, when it is unknown */
   public static void requireKnown(String preset) {

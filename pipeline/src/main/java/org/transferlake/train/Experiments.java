@@ -45,7 +45,7 @@ public final class Experiments {
   /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
   public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
     SourceLearners learners = new SourceLearners(Learners.create(e.sourceLearner(), e.sourceParams(), 0),
-        settings.distributedSourceLearner(), settings.sourceSwitchRows());
+        Learners.distributed(settings), settings.sourceSwitchRows());
     SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
         e.seed());
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()

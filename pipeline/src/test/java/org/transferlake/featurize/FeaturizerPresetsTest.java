@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.transferlake.config.SettingsException;
+import org.transferlake.config.SettingsLoader;
 
 class FeaturizerPresetsTest {
   private static final ElementTable MAGPIE_TABLE =
@@ -50,5 +52,15 @@ class FeaturizerPresetsTest {
         assertThrows(IllegalArgumentException.class, () -> FeaturizerPresets.featureNames("magpi"));
     assertEquals("unknown featurizer preset 'magpi'; known presets: [magpie, magpie_no_imputation, fractions]",
         e.getMessage());
+  }
+
+  @Test
+  void settingsWithAnUnknownPresetAreRefused() {
+    FeaturizerPresets.check(new SettingsLoader().withoutSystemProperties()
+        .set("transferlake.featurize.presets", "[fractions, magpie_no_imputation]").load());
+    assertEquals("transferlake.featurize.presets = [magpie, magpi]: unknown preset 'magpi'; expected some of"
+        + " [magpie, magpie_no_imputation, fractions]", assertThrows(SettingsException.class,
+            () -> FeaturizerPresets.check(new SettingsLoader().withoutSystemProperties()
+                .set("transferlake.featurize.presets", "[magpie, magpi]").load())).getMessage());
   }
 }

@@ -1,5 +1,7 @@
 package org.transferlake.train.experiment;
 
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +38,20 @@ public final class Learners {
    * @param threads trees grown at once by learners that can (1 inside a Spark task: the task is the unit of
    *     parallelism)
    */
+  /**
+   * The distributed source learner of the settings.
+   *
+   * @throws SettingsException naming the keys, on a bad learner name or hyperparameter
+   */
+  public static MllibLearner distributed(Settings settings) {
+    Settings.DistributedLearner d = settings.distributedSourceLearner();
+    try {
+      return new MllibLearner(d.name(), d.trees(), d.maxDepth(), d.maxBins(), d.regParam());
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("transferlake.learners.source.*: " + e.getMessage(), e);
+    }
+  }
+
   public static Learner create(String name, Map<String, String> params, int threads) {
     Set<String> known = PARAMS.get(name);
     if (known == null) {

@@ -1,0 +1,23 @@
+package org.transferlake.pipeline;
+
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsException;
+import org.transferlake.featurize.FeaturizerPresets;
+import org.transferlake.lake.CatalogSettings;
+import org.transferlake.train.experiment.Learners;
+
+/**
+ * The checks of the settings that belong to a stage, run before any work: {@code config} checks each value on
+ * its own; the stage that owns a name (a preset, a catalog type, a learner) checks that it knows it.
+ */
+public final class SettingsChecks {
+  private SettingsChecks() {}
+
+  /** @throws SettingsException naming the key, the value and what was expected */
+  public static Settings verify(Settings settings) {
+    FeaturizerPresets.check(settings);
+    Learners.distributed(settings);
+    CatalogSettings.from(settings);
+    return settings;
+  }
+}

@@ -1,14 +1,9 @@
 package org.transferlake.jobs;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
-import org.transferlake.ingest.IngestJob;
-import org.transferlake.ingest.SourceOutcome;
-import org.transferlake.lake.Lake;
-import org.transferlake.lake.LakeTable;
-import org.transferlake.lake.RunIds;
+import org.transferlake.pipeline.IngestStage;
+import org.transferlake.pipeline.PipelineSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,41 +35,8 @@ final class IngestCommand implements Callable<Integer> {
     if (download) {
       common.overrides.put("transferlake.ingest.download.enabled", "true");
     }
-    try (JobContext job = new JobContext(common.settings(), "ingest").lockForWriting()) {
-      return ingest(job, System.out) ? 0 : 1;
-    }
-  }
-
-  /** Runs ingest and prints its summary; false when a source failed. */
-  static boolean ingest(JobContext job, PrintStream out) {
-    String runId = RunIds.choose(job.settings.runId());
-    List<SourceOutcome> outcomes = IngestJob.run(job.lake, job.settings, runId);
-    print(job.lake, runId, outcomes, out);
-    return outcomes.stream().noneMatch(SourceOutcome::failed);
-  }
-
-  static void print(Lake lake, String runId, List<SourceOutcome> outcomes, PrintStream out) {
-    out.println("ingest run " + runId);
-    TextTable table = new TextTable("source", "status", "read", "accepted", "rejected", "observations",
-        "values_rejected", "seconds");
-    for (SourceOutcome o : outcomes) {
-      table.add(o.sourceId(), o.status(), o.recordsRead(), o.recordsAccepted(), o.recordsRejected(),
-          o.observationsWritten(), o.valuesRejected(), o.seconds());
-    }
-    table.print(out);
-    for (SourceOutcome o : outcomes) {
-      if (o.message() != null && o.failed()) {
-        out.println("FAILED " + o.sourceId() + ": " + o.message());
-      }
-    }
-    List<Row> reasons = lake.spark().sql("SELECT source_id, reason_code, count(*) AS n, min(reason) AS example FROM "
-        + lake.name(LakeTable.REJECTS) + " WHERE ingest_run_id = '" + runId + "'"
-        + " GROUP BY source_id, reason_code ORDER BY n DESC, source_id LIMIT 15").collectAsList();
-    if (!reasons.isEmpty()) {
-      out.println("top rejection reasons (all in " + lake.name(LakeTable.REJECTS) + "):");
-      TextTable top = new TextTable("source", "reason_code", "count", "example");
-      reasons.forEach(r -> top.add(r.getString(0), r.getString(1), r.getLong(2), r.getString(3)));
-      top.print(out);
+    try (PipelineSession session = new PipelineSession(common.settings(), "ingest")) {
+      return new IngestStage(session, new StagePrinter(System.out)).run().ok() ? 0 : 1;
     }
   }
 }

@@ -9,12 +9,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.transferlake.config.SettingsException;
-import org.transferlake.train.Experiments;
-import org.transferlake.predict.PredictJob;
 import org.transferlake.model.registry.ModelRegistry;
+import org.transferlake.pipeline.PipelineSession;
+import org.transferlake.pipeline.PredictStage;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,15 +75,14 @@ final class PredictCommand implements Callable<Integer> {
     if (input.query != null && !input.query.strip().toUpperCase(Locale.ROOT).matches("^(SELECT|WITH)\\b.*")) {
       throw new SettingsException("predict --query: expected a SELECT (or WITH) statement");
     }
-    try (JobContext job = new JobContext(common.settings(), "predict")) {
-      ModelRegistry registry = new Experiments(job.lake, job.settings).registry();
-      ModelRegistry.Entry entry = registry.find(experiment, architecture, learner, runId);
+    try (PipelineSession session = new PipelineSession(common.settings(), "predict")) {
+      PredictStage predict = new PredictStage(session);
+      ModelRegistry.Entry entry = predict.model(experiment, architecture, learner, runId);
       System.out.printf("model: %s/%s/%s from run %s (params %s; cross-validated %s %.4f)%n", entry.experiment(),
           entry.architecture(), entry.learner(), entry.runId(), entry.params(), entry.cvMetric(), entry.cvScore());
-      Dataset<Row> scored = new PredictJob(job.lake, registry, job.settings.featurizeElementSource())
-          .predict(read(job), formulaColumn, entry);
+      Dataset<Row> scored = predict.score(read(session.spark()), formulaColumn, entry);
       if (out == null) {
-        scored.drop("model").show(job.settings.sqlMaxRows(), false);
+        scored.drop("model").show(session.settings().sqlMaxRows(), false);
         return 0;
       }
       if (format.equals("csv")) {
@@ -95,22 +95,22 @@ final class PredictCommand implements Callable<Integer> {
     }
   }
 
-  private Dataset<Row> read(JobContext job) {
+  private Dataset<Row> read(SparkSession spark) {
     if (input.query != null) {
-      return job.spark.sql(input.query);
+      return spark.sql(input.query);
     }
     String name = input.file.toLowerCase(Locale.ROOT);
     if (!new java.io.File(input.file).exists()) {
       throw new SettingsException("predict --input " + input.file + ": no such file");
     }
     if (name.endsWith(".parquet")) {
-      return job.spark.read().parquet(input.file);
+      return spark.read().parquet(input.file);
     }
     if (name.endsWith(".json") || name.endsWith(".jsonl")) {
-      return job.spark.read().json(input.file);
+      return spark.read().json(input.file);
     }
     if (name.endsWith(".csv")) {
-      return job.spark.read().option("header", true).csv(input.file);
+      return spark.read().option("header", true).csv(input.file);
     }
     throw new SettingsException("predict --input " + input.file + ": expected a .csv, .parquet, .json or .jsonl file");
   }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlake.config.Settings;
+import org.transferlake.pipeline.PipelineSession;
+import org.transferlake.pipeline.ReportStage;
 import org.transferlake.report.PublishedRun;
-import org.transferlake.report.ReportJob;
-import org.transferlake.report.ReportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,21 +37,20 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Settings settings = common.settings();
-    ReportOptions options = ReportOptions.from(settings); // a bad published-figures file stops before Spark starts
-    try (JobContext job = new JobContext(settings, "report")) {
-      return report(job, options, System.out);
+    ReportStage report = new ReportStage(settings); // a bad published-figures file stops before Spark starts
+    try (PipelineSession session = new PipelineSession(settings, "report")) {
+      return report(session, report, System.out);
     }
   }
 
-  private int report(JobContext job, ReportOptions options, PrintStream out) {
-    ReportJob report = new ReportJob(job.lake, options);
-    List<PublishedRun> runs = report.runs(runIds, experiments);
+  private int report(PipelineSession session, ReportStage report, PrintStream out) {
+    List<PublishedRun> runs = report.runs(session, runIds, experiments);
     if (runs.isEmpty()) {
-      out.println("no published runs in " + job.lake.catalog() + ".ops.runs: nothing to report");
+      out.println("no published runs in " + report.runsTable(session) + ": nothing to report");
       return 1;
     }
     runs.forEach(r -> out.println("run " + r.runId() + " (" + r.experiment() + ")"));
-    for (Path p : report.write(runs, dir.toPath())) {
+    for (Path p : report.write(session, runs, dir.toPath())) {
       out.println("wrote " + p);
     }
     return 0;

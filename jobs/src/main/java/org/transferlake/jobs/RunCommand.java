@@ -1,6 +1,8 @@
 package org.transferlake.jobs;
 
 import java.util.concurrent.Callable;
+import org.transferlake.pipeline.PipelineRun;
+import org.transferlake.pipeline.PipelineSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,20 +17,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (JobContext job = new JobContext(common.settings(), "run").lockForWriting()) {
-      System.out.println("== ingest");
-      boolean ingested = IngestCommand.ingest(job, System.out);
-      System.out.println("== featurize");
-      if (!ingested) {
-        // a failed source keeps its previous rows, so the lake is consistent and its keys can be featurized
-        System.out.println("ingest had failures (above); featurizing the lake as it stands, exit code 1");
-      }
-      boolean featurized = FeaturizeCommand.featurize(job, System.out);
-      for (String experiment : job.settings.runExperiments()) {
-        System.out.println("== train " + experiment);
-        TrainCommand.train(job, experiment, false, null, null, System.out);
-      }
-      return ingested && featurized ? 0 : 1;
+    try (PipelineSession session = new PipelineSession(common.settings(), "run")) {
+      return new PipelineRun(session, new StagePrinter(System.out, true)).run().ok() ? 0 : 1;
     }
   }
 }

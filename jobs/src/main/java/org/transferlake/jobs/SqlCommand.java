@@ -15,10 +15,12 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.transferlake.config.SettingsException;
+import org.transferlake.pipeline.PipelineSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,19 +71,19 @@ final class SqlCommand implements Callable<Integer> {
     if (out != null && out.exists()) {
       throw new SettingsException("sql --out " + out + ": already exists; choose a new path");
     }
-    try (JobContext job = new JobContext(common.settings(), "sql")) {
+    try (PipelineSession session = new PipelineSession(common.settings(), "sql")) {
       if (write) {
-        job.lockForWriting();
-      } else if (writesInside(parse(job, statement))) {
+        session.lockForWriting();
+      } else if (writesInside(parse(session.spark(), statement))) {
         throw refusal("the statement writes (an INSERT after its WITH clause)");
       }
-      Dataset<Row> result = job.spark.sql(statement);
+      Dataset<Row> result = session.spark().sql(statement);
       if (out != null) {
         long rows = write(result);
         System.out.println("wrote " + rows + " rows to " + out.getAbsolutePath());
         return 0;
       }
-      int max = job.settings.sqlMaxRows();
+      int max = session.settings().sqlMaxRows();
       switch (format) {
         case "csv" -> {
           System.out.println(String.join(",", result.columns()));
@@ -123,9 +125,9 @@ final class SqlCommand implements Callable<Integer> {
   }
 
   /** The statement's plan as parsed; a syntax error is the user's, shown as such. */
-  private static LogicalPlan parse(JobContext job, String statement) {
+  private static LogicalPlan parse(SparkSession spark, String statement) {
     try {
-      return job.spark.sessionState().sqlParser().parsePlan(statement);
+      return spark.sessionState().sqlParser().parsePlan(statement);
     } catch (ParseException e) {
       throw new SettingsException("sql: " + e.getMessage());
     }

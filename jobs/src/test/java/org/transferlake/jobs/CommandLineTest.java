@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.lake.LakeLocation;
 import org.transferlake.lake.LakeLock;
+import org.transferlake.pipeline.PipelineSession;
 import org.transferlake.testing.TestPaths;
 
 /** bin/transferlake's commands as a user runs them, in this JVM, against a lake in a temporary directory. */
@@ -89,7 +90,7 @@ class CommandLineTest {
 
   @Test
   void aCommandThatWritesIsRefusedWhileAnotherHoldsTheLakeButReadersGoOn() throws Exception {
-    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lake.getPath()).root(), JobContext.WRITE_LOCK,
+    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lake.getPath()).root(), PipelineSession.WRITE_LOCK,
         new Configuration())) {
       for (List<String> writer : List.of(List.of("ingest", "--source", "matbench_expt_gap"),
           List.of("featurize"), List.of("sql", "--write", "CREATE TABLE lake.scratch.t (a INT)"))) {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.config.SettingsLoader;
+import org.transferlake.pipeline.PipelineSession;
 import org.transferlake.testing.TestPaths;
 
 /** In local mode (conf/local.conf) the process listens on loopback only, and the Spark UI is off. */
@@ -26,12 +27,12 @@ class ExposureTest {
   @Test
   void nothingListensBeyondLoopbackInLocalMode() throws IOException {
     assumeTrue(new File("/proc/self/net/tcp").canRead(), "needs Linux /proc to list sockets");
-    try (JobContext job = new JobContext(new SettingsLoader().withoutSystemProperties()
+    try (PipelineSession job = new PipelineSession(new SettingsLoader().withoutSystemProperties()
         .profile(new File(TestPaths.project(), "conf/local.conf"))
         .set("transferlake.lake.root", lake.getPath()).load(), "exposure")) {
       // a shuffle, so that the block manager serves blocks
-      job.spark.range(0, 10_000, 1, 4).groupBy("id").count().collectAsList();
-      assertTrue(job.spark.sparkContext().uiWebUrl().isEmpty(), "Spark UI is off");
+      job.spark().range(0, 10_000, 1, 4).groupBy("id").count().collectAsList();
+      assertTrue(job.spark().sparkContext().uiWebUrl().isEmpty(), "Spark UI is off");
       List<String> listening = listeningAddresses();
       assertFalse(listening.isEmpty(), "the driver's RPC and block manager listen");
       for (String address : listening) {

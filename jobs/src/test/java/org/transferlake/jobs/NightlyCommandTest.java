@@ -20,6 +20,7 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeLocation;
 import org.transferlake.lake.LakeLock;
 import org.transferlake.lake.LakeSessions;
+import org.transferlake.pipeline.PipelineSession;
 import org.transferlake.testing.TestPaths;
 
 /** {@code transferlake nightly} on a small lake (matbench_expt_gap, target_only), as cron would run it. */
@@ -116,7 +117,7 @@ class NightlyCommandTest {
   @Test
   void aSecondRunIsRefusedNamingTheHolderWhileTheLockIsHeld() throws Exception {
     experiment("trees = [2]");
-    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lakeDir().getPath()).root(), JobContext.WRITE_LOCK,
+    try (LakeLock held = LakeLock.acquire(LakeLocation.of(lakeDir().getPath()).root(), PipelineSession.WRITE_LOCK,
         new Configuration())) {
       CommandRun refused = nightly("--date", "2026-11-20");
       assertEquals(Main.LOCKED, refused.code(), refused.out() + refused.err());

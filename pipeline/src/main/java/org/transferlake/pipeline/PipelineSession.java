@@ -1,4 +1,4 @@
-package org.transferlake.jobs;
+package org.transferlake.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,30 +8,46 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeLocation;
 import org.transferlake.lake.LakeLock;
 import org.transferlake.lake.LakeSessions;
-import org.transferlake.pipeline.SettingsChecks;
 
-/** A command's settings, Spark session and lake, closed together; with the lake's write lock when it writes. */
-final class JobContext implements AutoCloseable {
-  /** The lock every command that changes the lake's tables holds, so that no two such runs interleave. */
-  static final String WRITE_LOCK = "write";
+/** A run's settings, Spark session and lake, closed together; with the lake's write lock when it writes. */
+public final class PipelineSession implements AutoCloseable {
+  /** The lock every run that changes the lake's tables holds, so that no two such runs interleave. */
+  public static final String WRITE_LOCK = "write";
 
-  final Settings settings;
-  final SparkSession spark;
-  final Lake lake;
+  private final Settings settings;
+  private final SparkSession spark;
+  private final Lake lake;
   private LakeLock lock;
 
-  JobContext(Settings settings, String command) {
+  /**
+   * Checks the settings ({@link SettingsChecks}), then starts Spark and opens the lake.
+   *
+   * @param name what runs, in Spark's application name: {@code transferlake <name>}
+   */
+  public PipelineSession(Settings settings, String name) {
     this.settings = SettingsChecks.verify(settings);
-    this.spark = LakeSessions.create(settings, "transferlake " + command);
+    this.spark = LakeSessions.create(settings, "transferlake " + name);
     this.lake = Lake.open(spark, settings.lakeCatalog());
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
   /**
-   * Takes the lake's write lock for the rest of this command.
+   * Takes the lake's write lock for the rest of this session; does nothing when it holds it already.
    *
    * @throws LakeLock.HeldException naming the holder, when another run holds it
    */
-  JobContext lockForWriting() {
+  public PipelineSession lockForWriting() {
     if (lock == null) {
       try {
         lock = LakeLock.acquire(LakeLocation.of(settings.lakeRoot()).root(), WRITE_LOCK,

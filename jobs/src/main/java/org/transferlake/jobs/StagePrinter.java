@@ -1,0 +1,175 @@
+package org.transferlake.jobs;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.transferlake.featurize.FeaturizeOutcome;
+import org.transferlake.ingest.SourceOutcome;
+import org.transferlake.ops.RunComparisons.Comparison;
+import org.transferlake.pipeline.Comparisons;
+import org.transferlake.pipeline.FeaturizeResult;
+import org.transferlake.pipeline.FeaturizeResult.FailedPreset;
+import org.transferlake.pipeline.IngestResult;
+import org.transferlake.pipeline.MaintenanceSummary;
+import org.transferlake.pipeline.StageListener;
+import org.transferlake.pipeline.TrainPlan;
+import org.transferlake.pipeline.TrainResult;
+
+/** Prints each stage's outcome as soon as the stage ends, and a sequence's headings as its stages start. */
+final class StagePrinter implements StageListener {
+  private final PrintStream out;
+  private final boolean explainFailedIngest;
+
+  StagePrinter(PrintStream out) {
+    this(out, false);
+  }
+
+  /** @param explainFailedIngest say, before featurizing after a failed ingest, that the exit code will be 1 */
+  StagePrinter(PrintStream out, boolean explainFailedIngest) {
+    this.out = out;
+    this.explainFailedIngest = explainFailedIngest;
+  }
+
+  @Override
+  public void ingestStarting() {
+    out.println("== ingest");
+  }
+
+  @Override
+  public void ingested(IngestResult result) {
+    out.println("ingest run " + result.runId());
+    TextTable table = new TextTable("source", "status", "read", "accepted", "rejected", "observations",
+        "values_rejected", "seconds");
+    for (SourceOutcome o : result.sources()) {
+      table.add(o.sourceId(), o.status(), o.recordsRead(), o.recordsAccepted(), o.recordsRejected(),
+          o.observationsWritten(), o.valuesRejected(), o.seconds());
+    }
+    table.print(out);
+    for (SourceOutcome o : result.sources()) {
+      if (o.message() != null && o.failed()) {
+        out.println("FAILED " + o.sourceId() + ": " + o.message());
+      }
+    }
+    if (!result.topRejections().isEmpty()) {
+      out.println("top rejection reasons (all in " + result.rejectsTable() + "):");
+      TextTable top = new TextTable("source", "reason_code", "count", "example");
+      result.topRejections().forEach(r -> top.add(r.sourceId(), r.reasonCode(), r.count(), r.example()));
+      top.print(out);
+    }
+  }
+
+  @Override
+  public void featurizeStarting(boolean ingestFailed) {
+    out.println("== featurize");
+    if (ingestFailed && explainFailedIngest) {
+      out.println("ingest had failures (above); featurizing the lake as it stands, exit code 1");
+    }
+  }
+
+  @Override
+  public void featurizeRunStarted(String runId) {
+    out.println("featurize run " + runId);
+  }
+
+  @Override
+  public void featurizeProgress(String line) {
+    out.println(line);
+  }
+
+  @Override
+  public void presetFailed(FailedPreset failure) {
+    out.println("FAILED " + failure.preset() + ": " + failure.message());
+  }
+
+  @Override
+  public void featurized(FeaturizeResult result) {
+    TextTable table = new TextTable("preset", "mode", "written", "table_rows", "with_missing", "seconds", "reason");
+    for (FeaturizeOutcome o : result.outcomes()) {
+      table.add(o.preset(), o.mode(), o.rowsWritten(), o.tableRows(), o.tableRowsWithMissing(), o.seconds(),
+          o.reason());
+    }
+    table.print(out);
+    for (FeaturizeOutcome o : result.outcomes()) {
+      String affected = String.format(Locale.ROOT, "%s: %,d of %,d compositions (%,d of the %,d written now)",
+          o.table(), o.tableRowsWithMissing(), o.tableRows(), o.rowsWrittenWithMissing(), o.rowsWritten());
+      if (o.preset().equals("magpie")) {
+        out.println(affected + " have an element that lacks a Magpie property; its value is the property's mean");
+      } else if (o.preset().equals("magpie_no_imputation")) {
+        out.println(affected + " have NaN features: an element lacks a Magpie property");
+      }
+    }
+  }
+
+  @Override
+  public void trainStarting(String experiment, String runId) {
+    out.println("== train " + experiment + (runId != null ? " as " + runId : ""));
+  }
+
+  @Override
+  public void planned(TrainPlan p) {
+    out.printf("experiment %s: target %s (%d records, %d folds), sources %s%n", p.experiment(), p.target(),
+        p.targetRows(), p.folds(), describeSources(p));
+    out.printf("work units: %d = %d architectures x grid %s x %d folds x %d sizes x %d repeats%n", p.units(),
+        p.architectures(), p.gridSizes(), p.folds(), p.sizes(), p.repeats());
+    out.printf("estimated time: %s on %d cores (%.0f core-seconds at this development machine's speed, final models"
+        + " included; source models and Spark start-up not included)%n", duration(p.seconds()), p.cores(),
+        p.coreSeconds());
+  }
+
+  @Override
+  public void trained(TrainResult result) {
+    out.printf("run %s: %d units trained%s; mean test score per architecture and learner (all sizes and"
+        + " hyperparameters)%n", result.runId(), result.trained(),
+        result.resumed() > 0 ? ", " + result.resumed() + " kept from the interrupted run" : "");
+    TextTable table = new TextTable("architecture / learner", result.metric(), "units");
+    result.means().forEach(m -> table.add(m.architecture() + " / " + m.learner(), m.mean(), m.units()));
+    table.print(out);
+  }
+
+  @Override
+  public void noEarlierRun(String experiment) {
+    out.println("no earlier published run of " + experiment + " to compare with");
+  }
+
+  @Override
+  public void compared(Comparisons comparisons) {
+    if (comparisons.all().isEmpty()) {
+      return;
+    }
+    out.println("== compared with the previous run (" + comparisons.table() + ")");
+    TextTable t = new TextTable("experiment", "architecture", "learner", "metric", "previous", "current", "change",
+        "verdict");
+    for (Comparison c : comparisons.all()) {
+      t.add(c.experiment(), c.architecture(), c.learner(), c.metric(), String.format("%.4f", c.previous()),
+          String.format("%.4f", c.current()), String.format("%+.4f", c.change()), c.verdict());
+    }
+    t.print(out);
+  }
+
+  @Override
+  public void retained(String experiment, List<String> deletedRuns) {
+    out.println("retention " + experiment + ": " + (deletedRuns.isEmpty() ? "nothing to delete"
+        : "deleted runs " + String.join(", ", deletedRuns)));
+  }
+
+  @Override
+  public void maintained(MaintenanceSummary m) {
+    out.printf("maintenance: %d tables, %d data files of expired snapshots deleted, %d files compacted into %d%n",
+        m.tables(), m.expiredDataFiles(), m.rewrittenFiles(), m.addedFiles());
+  }
+
+  private static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s < 60 ? s + " s" : s < 3600 ? String.format("%d min %02d s", s / 60, s % 60)
+        : String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
+  }
+
+  private static String describeSources(TrainPlan p) {
+    StringBuilder sb = new StringBuilder();
+    for (TrainPlan.SourceSize s : p.sources()) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(s.context()).append(" (").append(s.compositions())
+          .append(" compositions, ").append(s.aggregate()).append(')');
+    }
+    return sb.length() == 0 ? "none" : sb.toString();
+  }
+}

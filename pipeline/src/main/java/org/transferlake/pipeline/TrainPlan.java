@@ -1,0 +1,28 @@
+package org.transferlake.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What training an experiment takes: its data, its work units and an estimate of the time.
+ *
+ * @param target the target context
+ * @param targetRows the target's records
+ * @param units architectures x grid points x folds x training sizes x repeats
+ * @param gridSizes per learner, its grid points
+ * @param sizes the training sizes of the learning curve
+ * @param cores the cores Spark runs tasks on
+ * @param coreSeconds seconds of training on one core at the development machine's speed, final models included;
+ *     source models and Spark's start-up not included
+ */
+public record TrainPlan(String experiment, String target, int targetRows, int folds, List<SourceSize> sources,
+    int units, int architectures, Map<String, Long> gridSizes, int sizes, int repeats, int cores,
+    double coreSeconds) {
+  /** A source context, its compositions, and how its duplicate observations are aggregated. */
+  public record SourceSize(String context, int compositions, String aggregate) {}
+
+  /** The expected wall-clock seconds: the core-seconds over the cores, at most one core per unit. */
+  public double seconds() {
+    return coreSeconds / Math.min(cores, units);
+  }
+}

@@ -26,7 +26,7 @@ public record LakeElementTable(String sourceId, ElementTable table, String sha25
         .select("sha256", "kind").collectAsList();
     if (source.isEmpty()) {
       throw new IllegalStateException("element table source '" + sourceId + "' is not in "
-          + lake.name(LakeTable.SOURCES) + ": ingest it first (transferlake ingest --source " + sourceId + ")");
+          + lake.name(LakeTable.SOURCES) + ": ingest source " + sourceId + " first");
     }
     if (!"element-table".equals(source.get(0).getString(1))) {
       throw new IllegalStateException("source '" + sourceId + "' is of kind " + source.get(0).getString(1)

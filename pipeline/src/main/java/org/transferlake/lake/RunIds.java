@@ -14,14 +14,14 @@ public final class RunIds {
   private RunIds() {}
 
   /**
-   * The configured id (transferlake.run.id or train --resume) when one is given, else a new one. An id names
+   * The configured id (transferlake.run.id, or the run to resume) when one is given, else a new one. An id names
    * directories under the lake root, so it starts with a letter or digit and holds no '/'.
    */
   public static String choose(String configured) {
     if (configured != null && !configured.isBlank()) {
       if (!configured.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-        throw new org.transferlake.config.SettingsException("run id \"" + configured + "\" (transferlake.run.id or"
-            + " train --resume): expected a letter or digit, then letters, digits, '.', '_' or '-'");
+        throw new org.transferlake.config.SettingsException("run id \"" + configured + "\" (transferlake.run.id, or"
+            + " the run to resume): expected a letter or digit, then letters, digits, '.', '_' or '-'");
       }
       return configured;
     }

@@ -47,7 +47,7 @@ public final class PipelineSession implements AutoCloseable {
    *
    * @throws LakeLock.HeldException naming the holder, when another run holds it
    */
-  public PipelineSession lockForWriting() {
+  public PipelineSession lockForWriting() throws LakeLock.HeldException {
     if (lock == null) {
       try {
         lock = LakeLock.acquire(LakeLocation.of(settings.lakeRoot()).root(), WRITE_LOCK,

@@ -3,6 +3,7 @@ package org.transferlake.pipeline;
 import java.io.IOException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.transferlake.model.learn.ModelFormatException;
 import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.predict.PredictJob;
 import org.transferlake.train.Experiments;
@@ -28,8 +29,13 @@ public final class PredictStage {
     return registry.find(experiment, architecture, learner, runId);
   }
 
-  /** Scores every row of {@code input} by its formula column; a formula that cannot be read keeps its row. */
-  public Dataset<Row> score(Dataset<Row> input, String formulaColumn, ModelRegistry.Entry model) throws IOException {
+  /**
+   * Scores every row of {@code input} by its formula column; a formula that cannot be read keeps its row.
+   *
+   * @throws ModelFormatException when the model's artifact is damaged or changed (refused, never used)
+   */
+  public Dataset<Row> score(Dataset<Row> input, String formulaColumn, ModelRegistry.Entry model)
+      throws ModelFormatException, IOException {
     return new PredictJob(session.lake(), registry, session.settings().featurizeElementSource())
         .predict(input, formulaColumn, model);
   }

@@ -58,7 +58,7 @@ public final class PredictJob {
    */
   public Dataset<Row> predict(Dataset<Row> input, String formulaColumn, ModelRegistry.Entry entry) throws IOException {
     if (!Arrays.asList(input.columns()).contains(formulaColumn)) {
-      throw new SettingsException("predict --formula-column " + formulaColumn + ": the input has no such column"
+      throw new SettingsException("formula column " + formulaColumn + ": the input has no such column"
           + " (columns: " + String.join(", ", input.columns()) + ")");
     }
     byte[] file = registry.bytes(entry);

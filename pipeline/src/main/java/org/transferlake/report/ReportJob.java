@@ -45,7 +45,7 @@ public final class ReportJob {
     if (!runIds.isEmpty()) {
       for (String id : runIds) {
         PublishedRun run = published.stream().filter(r -> r.runId().equals(id)).findFirst().orElseThrow(() ->
-            new SettingsException("--run-id " + id + ": no published run with that id in " + lake.catalog()
+            new SettingsException("run " + id + ": no published run with that id in " + lake.catalog()
                 + ".ops.runs (a run without a row there is not reported)"));
         if (experiments.isEmpty() || experiments.contains(run.experiment())) {
           out.add(run);
@@ -59,8 +59,8 @@ public final class ReportJob {
     }
     for (String e : experiments) {
       if (out.stream().noneMatch(r -> r.experiment().equals(e))) {
-        throw new SettingsException("--experiment " + e + ": no published run" + (runIds.isEmpty() ? ""
-            : " among --run-id " + String.join(", ", runIds)) + " (published experiments: " + String.join(", ",
+        throw new SettingsException("experiment " + e + ": no published run" + (runIds.isEmpty() ? ""
+            : " among runs " + String.join(", ", runIds)) + " (published experiments: " + String.join(", ",
             published.stream().map(PublishedRun::experiment).distinct().toList()) + ")");
       }
     }

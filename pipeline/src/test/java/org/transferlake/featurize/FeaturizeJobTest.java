@@ -140,7 +140,7 @@ class FeaturizeJobTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new FeaturizeJob(empty, "magpie_elements", 1000, 0, s -> { }).run("e1", "magpie"));
     assertEquals("element table source 'magpie_elements' is not in " + empty.name(LakeTable.SOURCES)
-        + ": ingest it first (transferlake ingest --source magpie_elements)", e.getMessage());
+        + ": ingest source magpie_elements first", e.getMessage());
   }
 
   /** The table's columns in order, its Parquet settings, and the kernel's values for 40 keys, exactly. */

@@ -117,7 +117,7 @@ class LakeLockTest {
   void runIdsThatWouldNameADirectoryOutsideTheirPlaceAreRefused() {
     for (String bad : new String[] {"..", "../x", "a/b", ".hidden", "-x", "a b"}) {
       SettingsException e = assertThrows(SettingsException.class, () -> RunIds.choose(bad), bad);
-      assertTrue(e.getMessage().contains("train --resume"), e.getMessage());
+      assertTrue(e.getMessage().contains("the run to resume"), e.getMessage());
     }
     assertEquals("nightly-2026-11-20-x.1", RunIds.choose("nightly-2026-11-20-x.1"));
     assertTrue(RunIds.choose("").matches("\\d{8}T\\d{6}Z-[0-9a-f]{6}"));

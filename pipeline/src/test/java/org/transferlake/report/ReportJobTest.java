@@ -79,7 +79,7 @@ class ReportJobTest {
   @Test
   void anUnpublishedRunIsNeverReported() {
     SettingsException e = assertThrows(SettingsException.class, () -> job.runs(List.of("run-draft"), List.of()));
-    assertTrue(e.getMessage().contains("--run-id run-draft: no published run"), e.getMessage());
+    assertTrue(e.getMessage().contains("run run-draft: no published run"), e.getMessage());
     assertThrows(SettingsException.class, () -> job.runs(List.of(), List.of("absent")));
     assertFalse(html.contains("run-draft") || html.contains("5.0000"), "the draft run's rows stay out");
     assertFalse(html.contains("run-old") || html.contains("9.0000"), "an older published run is not the latest");

@@ -63,7 +63,7 @@ public final class SourceFiles {
         return failed(source, "file not found: " + uri + " (source '" + source.id() + "' expects '" + relative
             + "' under the mirror directory transferlake.mirror.dir = " + mirrorDir
             + "; set it, or the environment variable TRANSFERLAKE_MIRROR"
-            + (source.origin().urls().isEmpty() ? "" : "; or fetch it from its origin URL with ingest --download") + ")");
+            + (source.origin().urls().isEmpty() ? "" : "; or fetch it from its origin URL: transferlake.ingest.download.enabled = true") + ")");
       } catch (IOException | IllegalArgumentException e) {
         return failed(source, "cannot read " + uri + ": " + e.getMessage());
       }

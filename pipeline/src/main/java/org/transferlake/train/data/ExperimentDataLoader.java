@@ -62,7 +62,7 @@ public final class ExperimentDataLoader {
     String featureTable = table.name();
     if (!table.exists()) {
       throw new SettingsException("experiment " + e.name() + ": features = " + e.features() + ", but " + featureTable
-          + " does not exist; run `transferlake featurize --preset " + e.features() + "` first");
+          + " does not exist; featurize preset " + e.features() + " first (transferlake.featurize.presets)");
     }
     Dataset<Row> features = table.read();
     List<String> featureColumns = new ArrayList<>();

@@ -135,7 +135,7 @@ class SourceDownloaderTest {
     Lake lake = TestSpark.freshLake();
     SourceOutcome offline = new IngestJob(lake, mirror().getPath(), 1000).run("r0", List.of(source)).get(0);
     assertTrue(offline.failed());
-    assertTrue(offline.message().contains("ingest --download"), offline.message());
+    assertTrue(offline.message().contains("transferlake.ingest.download.enabled = true"), offline.message());
     IngestJob job = new IngestJob(lake, mirror().getPath(), 1000, DOWNLOADER);
     SourceOutcome fetched = job.run("r1", List.of(source)).get(0);
     assertEquals(SourceOutcome.OK, fetched.status(), fetched.message());

@@ -122,7 +122,7 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
       }
       return trained;
     });
-    Provenance provenance = Provenance.of(this, data, seed, DjlRuntime.versions());
+    Provenance provenance = provenance(data, seed, DjlRuntime.versions());
     return new MlpModel(data.labels(), network, inputs, targets, members, provenance);
   }
 

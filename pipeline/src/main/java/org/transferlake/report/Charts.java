@@ -22,7 +22,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws the report's charts as PNG bytes (XChart, headless). */
-public final class Charts {
+final class Charts {
   private static final Color DIAGONAL = new Color(120, 120, 120);
   private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
       new float[] {6f, 4f}, 0f);

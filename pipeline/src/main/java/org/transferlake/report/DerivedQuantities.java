@@ -13,7 +13,7 @@ import org.transferlake.lake.LakeTable;
  * Quantities derived from two experiments' predictions (first − second), scored on the compositions both tested:
  * whether the two models' errors cancel in the difference (the paper's claim for explicit latent variables).
  */
-public final class DerivedQuantities {
+final class DerivedQuantities {
   private static final String KEY = "transferlake.report.derived";
 
   /** A derived quantity: the first experiment's target minus the second's. */

@@ -53,12 +53,12 @@ public final class Composition {
    * @throws FormulaException when {@code key} is not a canonical composition key
    */
   public static Composition ofKey(String key) {
-    return KeyParser.parse(key);
-  }
-
-  /** Wraps arrays that are already canonical; the caller hands them over. */
-  static Composition ofCanonical(int[] atomicNumbers, long[] amounts) {
-    return new Composition(atomicNumbers, amounts);
+    KeyParser.Parts parts = KeyParser.parse(key);
+    try {
+      return new Composition(parts.atomicNumbers(), parts.amounts());
+    } catch (ArithmeticException e) {
+      throw new FormulaException("amount too large", -1);
+    }
   }
 
   /**

@@ -6,9 +6,12 @@ package org.transferlake.composition;
  * from the lake is known to be one: anything else is a bug upstream, not a formula to interpret.
  */
 final class KeyParser {
+  /** The elements of a canonical key and their amounts, in the key's order. */
+  record Parts(int[] atomicNumbers, long[] amounts) {}
+
   private KeyParser() {}
 
-  static Composition parse(String key) {
+  static Parts parse(String key) {
     if (key.isEmpty()) {
       throw new FormulaException("empty composition key", -1);
     }
@@ -59,11 +62,7 @@ final class KeyParser {
     if (ExactMath.gcd(amounts) != 1) {
       throw notCanonical(-1);
     }
-    try {
-      return Composition.ofCanonical(atomicNumbers, amounts);
-    } catch (ArithmeticException e) {
-      throw new FormulaException("amount too large", -1);
-    }
+    return new Parts(atomicNumbers, amounts);
   }
 
   private static boolean isUpper(char c) {

@@ -76,6 +76,6 @@ public final class FeaturizerPresets {
     if (elementTable == null) {
       throw new IllegalArgumentException("preset " + preset + " needs an element table of " + MagpiePreset.PROPERTIES);
     }
-    return magpie.get().featurizer(elementTable);
+    return MagpieFeaturizer.of(magpie.get(), elementTable);
   }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.transferlake.composition.Elements;
 
 /** Preset {@code fractions}: the atomic fraction of every element Z = 1..118, 0 when absent. */
-public final class FractionsFeaturizer implements CompositionFeaturizer {
+final class FractionsFeaturizer implements CompositionFeaturizer {
   private static final long serialVersionUID = 1L;
   /** Bump whenever the output changes for the same composition. */
   private static final String VERSION = "fractions-v1";

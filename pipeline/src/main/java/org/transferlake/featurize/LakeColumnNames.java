@@ -3,7 +3,7 @@ package org.transferlake.featurize;
 import java.util.Locale;
 
 /** Turns feature names as other tools write them into lake column names. */
-public final class LakeColumnNames {
+final class LakeColumnNames {
   private static final String MATMINER_MAGPIE_PREFIX = "magpiedata_";
   private static final String MAGPIE_PREFIX = "magpie_";
 

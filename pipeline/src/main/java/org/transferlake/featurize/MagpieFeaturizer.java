@@ -29,10 +29,30 @@ public final class MagpieFeaturizer implements CompositionFeaturizer {
   private final int[] missingByElement;
   private final String version;
 
+  /** The featurizer over the {@link MagpiePreset#PROPERTIES} found among {@code elementProperties}. */
+  public static MagpieFeaturizer of(MagpiePreset preset, Iterable<ElementValue> elementProperties) {
+    return of(preset, ElementTable.fromRows(MagpiePreset.PROPERTIES, elementProperties));
+  }
+
+  /**
+   * The featurizer over {@code raw}, a table of exactly the {@link MagpiePreset#PROPERTIES} in their order,
+   * before imputation (imputed if the preset imputes).
+   *
+   * @throws IllegalArgumentException when the table holds other properties
+   */
+  public static MagpieFeaturizer of(MagpiePreset preset, ElementTable raw) {
+    if (!raw.properties().equals(MagpiePreset.PROPERTIES)) {
+      throw new IllegalArgumentException("preset " + preset.presetName()
+          + " needs an element table of the properties " + MagpiePreset.PROPERTIES + " in that order, not "
+          + raw.properties());
+    }
+    return new MagpieFeaturizer(preset, raw, preset.imputes() ? raw.imputedWithPropertyMeans() : raw);
+  }
+
   /**
    * @param raw the element table before any imputation; {@code table} is what the statistics read
    */
-  MagpieFeaturizer(MagpiePreset preset, ElementTable raw, ElementTable table) {
+  private MagpieFeaturizer(MagpiePreset preset, ElementTable raw, ElementTable table) {
     this.preset = preset;
     this.table = table;
     this.missingByElement = new int[Elements.count() + 1];

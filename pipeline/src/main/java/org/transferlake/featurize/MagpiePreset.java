@@ -47,23 +47,9 @@ public enum MagpiePreset {
     return Optional.empty();
   }
 
-  /** The featurizer over the {@link #PROPERTIES} found among {@code elementProperties}. */
-  public MagpieFeaturizer featurizer(Iterable<ElementValue> elementProperties) {
-    return featurizer(ElementTable.fromRows(PROPERTIES, elementProperties));
-  }
-
-  /**
-   * The featurizer over {@code raw}, a table of exactly the {@link #PROPERTIES} in their order, before
-   * imputation (this preset imputes it if it should).
-   *
-   * @throws IllegalArgumentException when the table holds other properties
-   */
-  public MagpieFeaturizer featurizer(ElementTable raw) {
-    if (!raw.properties().equals(PROPERTIES)) {
-      throw new IllegalArgumentException("preset " + presetName + " needs an element table of the properties "
-          + PROPERTIES + " in that order, not " + raw.properties());
-    }
-    return new MagpieFeaturizer(this, raw, imputes ? raw.imputedWithPropertyMeans() : raw);
+  /** Whether missing properties take the property's mean. */
+  boolean imputes() {
+    return imputes;
   }
 
   /**

@@ -140,7 +140,8 @@ public final class IngestJob {
       }
       List<String> ok = toIngest.keySet().stream().filter(id -> !failures.containsKey(id)).toList();
       Map<String, SourceOutcome> outcomes = new LinkedHashMap<>();
-      failures.forEach((id, message) -> outcomes.put(id, failed(id, toIngest.get(id).sha256(), message)));
+      failures.forEach((id, message) ->
+          outcomes.put(id, SourceOutcome.failure(id, toIngest.get(id).sha256(), message)));
       if (!ok.isEmpty()) {
         if (!idRows.isEmpty()) {
           // resolved once, before the writes: they must all see the id source's rows as they were
@@ -221,10 +222,6 @@ public final class IngestJob {
       }
     }
     lake.append(LakeTable.INGEST_RUNS, lake.spark().createDataFrame(rows, LakeTable.INGEST_RUNS.schema()));
-  }
-
-  static SourceOutcome failed(String id, String sha256, String message) {
-    return new SourceOutcome(id, SourceOutcome.FAILED, 0, 0, 0, 0, 0, sha256, message, 0);
   }
 
   /** One file to parse in one task. */

@@ -1,5 +1,6 @@
 package org.transferlake.ingest;
 
+import org.transferlake.ingest.SourcesTable.Previous;
 import org.transferlake.ingest.catalog.SourceDefinition;
 import org.transferlake.ingest.catalog.SourceFiles;
 import java.util.HashMap;
@@ -14,9 +15,6 @@ import java.util.Objects;
  * files and definition are as at its last successful ingest: a changed id source re-resolves its dependents.
  */
 final class IngestPlan {
-  /** What the lake recorded for a source at its last successful ingest (its curated.sources row). */
-  record Previous(String sha256, String definitionSha256, String runId, Map<String, String> dependsOn, String kind) {}
-
   /** Sources failed or unchanged before any parsing. */
   final Map<String, SourceOutcome> settled = new LinkedHashMap<>();
   final Map<String, SourceFiles.Resolved> toIngest = new LinkedHashMap<>();
@@ -43,9 +41,9 @@ final class IngestPlan {
       }
       String fingerprint = plan.fingerprint(idSource, previous);
       if (fingerprint == null) {
-        plan.settled.put(r.source().id(), IngestJob.failed(r.source().id(), r.sha256(), "its formulas come by id from"
-            + " source '" + idSource + "', which is neither ingested in this run nor in the lake: ingest both"
-            + " (--source " + idSource + "," + r.source().id() + ")"));
+        plan.settled.put(r.source().id(), SourceOutcome.failure(r.source().id(), r.sha256(),
+            "its formulas come by id from source '" + idSource + "', which is neither ingested in this run nor in the"
+            + " lake: ingest both (--source " + idSource + "," + r.source().id() + ")"));
       } else {
         plan.decide(r, previous.get(r.source().id()), Map.of(idSource, fingerprint));
       }
@@ -56,7 +54,7 @@ final class IngestPlan {
   private void decide(SourceFiles.Resolved r, Previous before, Map<String, String> dependencies) {
     String id = r.source().id();
     if (r.problem() != null) {
-      settled.put(id, IngestJob.failed(id, r.sha256(), r.problem()));
+      settled.put(id, SourceOutcome.failure(id, r.sha256(), r.problem()));
     } else if (before != null && Objects.equals(before.sha256(), r.sha256())
         && Objects.equals(before.definitionSha256(), r.source().definitionSha256())
         && Objects.equals(before.dependsOn(), dependencies)) {

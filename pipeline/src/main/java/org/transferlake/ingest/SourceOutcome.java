@@ -13,6 +13,11 @@ public record SourceOutcome(String sourceId, String status, long recordsRead, lo
   public static final String UNCHANGED = "unchanged";
   public static final String FAILED = "failed";
 
+  /** The outcome of a source that failed before anything of it was written. */
+  static SourceOutcome failure(String sourceId, String sha256, String message) {
+    return new SourceOutcome(sourceId, FAILED, 0, 0, 0, 0, 0, sha256, message, 0);
+  }
+
   public boolean failed() {
     return FAILED.equals(status);
   }

@@ -22,15 +22,18 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /** {@code curated.sources}, the catalog as last ingested: the state change detection reads, and its rows. */
 final class SourcesTable {
+  /** What the lake recorded for a source at its last successful ingest (its row). */
+  record Previous(String sha256, String definitionSha256, String runId, Map<String, String> dependsOn, String kind) {}
+
   private SourcesTable() {}
 
   /** Per source: what its last successful ingest recorded. */
-  static Map<String, IngestPlan.Previous> previous(Lake lake) {
-    Map<String, IngestPlan.Previous> out = new HashMap<>();
+  static Map<String, Previous> previous(Lake lake) {
+    Map<String, Previous> out = new HashMap<>();
     for (Row r : lake.read(LakeTable.SOURCES)
         .select("source_id", "sha256", "definition_sha256", "ingest_run_id", "depends_on", "kind").collectAsList()) {
       Map<String, String> dependsOn = r.isNullAt(4) ? Map.of() : Map.copyOf(r.getJavaMap(4));
-      out.put(r.getString(0), new IngestPlan.Previous(r.getString(1), r.getString(2), r.getString(3), dependsOn,
+      out.put(r.getString(0), new Previous(r.getString(1), r.getString(2), r.getString(3), dependsOn,
           r.getString(5)));
     }
     return out;

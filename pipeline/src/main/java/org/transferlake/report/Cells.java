@@ -3,7 +3,7 @@ package org.transferlake.report;
 import java.util.Locale;
 
 /** How the report writes numbers into cells, and how renderers tell numbers and links apart. */
-public final class Cells {
+final class Cells {
   private Cells() {}
 
   /** A number with {@code digits} decimals; a dash for null or NaN. */

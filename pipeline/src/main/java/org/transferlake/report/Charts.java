@@ -22,7 +22,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws the report's charts as PNG bytes (XChart, headless). */
-public final class Charts {
+final class Charts {
   private static final Color DIAGONAL = new Color(120, 120, 120);
   private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
       new float[] {6f, 4f}, 0f);
@@ -154,7 +154,8 @@ public final class Charts {
   }
 
   /** Two bars per model: the RMSE of a derived quantity and the RMSE its two errors would give if independent. */
-  public static byte[] derivedErrors(String title, List<DerivedQuantities.Score> scores, String axisTitle) {
+  public static byte[] derivedErrors(String title, List<String> models, List<Double> rmseDerived,
+      List<Double> rmseIfIndependent, String axisTitle) {
     CategoryChart chart = new CategoryChartBuilder().width(760).height(420).title(title).xAxisTitle("")
         .yAxisTitle(axisTitle).build();
     style(chart.getStyler());
@@ -164,15 +165,9 @@ public final class Charts {
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setYAxisMin(0.0);
     styler.setYAxisDecimalPattern("0.00");
-    styler.setXAxisLabelRotation(scores.size() > 4 ? 20 : 0);
-    List<String> names = scores.stream().map(s -> s.architecture() + " / " + s.learner()).toList();
-    if (names.stream().distinct().count() < names.size()) {
-      names = scores.stream().map(s -> s.architecture() + " / " + s.learner() + " " + s.params()).toList();
-    }
-    chart.addSeries("RMSE of the difference", names,
-        scores.stream().map(DerivedQuantities.Score::rmseDerived).toList());
-    chart.addSeries("RMSE if the errors were independent", names,
-        scores.stream().map(DerivedQuantities.Score::rmseIfIndependent).toList());
+    styler.setXAxisLabelRotation(models.size() > 4 ? 20 : 0);
+    chart.addSeries("RMSE of the difference", models, rmseDerived);
+    chart.addSeries("RMSE if the errors were independent", models, rmseIfIndependent);
     return png(chart);
   }
 

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * @param units the chosen units, in the metrics' order
  * @param unselected one line per architecture, learner and size that has groups without a choice
  */
-public record ChosenUnits(List<UnitMetrics> units, List<String> unselected) {
+record ChosenUnits(List<UnitMetrics> units, List<String> unselected) {
 
   public static ChosenUnits choose(List<UnitMetrics> metrics, List<SelectedParams> selected) {
     Map<String, String> choice = new HashMap<>();

@@ -13,7 +13,7 @@ import org.transferlake.lake.LakeTable;
  * Quantities derived from two experiments' predictions (first − second), scored on the compositions both tested:
  * whether the two models' errors cancel in the difference (the paper's claim for explicit latent variables).
  */
-public final class DerivedQuantities {
+final class DerivedQuantities {
   private static final String KEY = "transferlake.report.derived";
 
   /** A derived quantity: the first experiment's target minus the second's. */
@@ -47,7 +47,7 @@ public final class DerivedQuantities {
   }
 
   /** The report's section on a derived quantity: its scores as a table, and the RMSE against independence as bars. */
-  static RunSections.Built section(Spec spec, String firstRun, String secondRun, List<Score> scores) {
+  static ReportPart section(Spec spec, String firstRun, String secondRun, List<Score> scores) {
     List<List<String>> rows = new ArrayList<>();
     for (Score s : scores) {
       rows.add(List.of(s.architecture(), s.learner(), s.params(), Long.toString(s.compositions()),
@@ -70,12 +70,22 @@ public final class DerivedQuantities {
       Figure figure = new Figure(("derived-" + spec.name()).replaceAll("[^A-Za-z0-9._-]", "_") + ".png", title,
           "RMSE of " + spec.name() + " per model, against the RMSE its two errors would give if independent:"
           + " the lower the first bar against the second, the more the errors cancel.",
-          Charts.derivedErrors(title, scores, "RMSE" + unit));
+          Charts.derivedErrors(title, chartNames(scores), scores.stream().map(Score::rmseDerived).toList(),
+              scores.stream().map(Score::rmseIfIndependent).toList(), "RMSE" + unit));
       blocks.add(new ReportDocument.Figures(List.of(figure)));
       figures.add(figure);
     }
-    return new RunSections.Built(List.of(new ReportDocument.Section(2, "Derived quantity: " + spec.name(), blocks)),
+    return new ReportPart(List.of(new ReportDocument.Section(2, "Derived quantity: " + spec.name(), blocks)),
         figures);
+  }
+
+  /** Architecture and learner per model; with the params too where those alone repeat. */
+  private static List<String> chartNames(List<Score> scores) {
+    List<String> names = scores.stream().map(s -> s.architecture() + " / " + s.learner()).toList();
+    if (names.stream().distinct().count() < names.size()) {
+      names = scores.stream().map(s -> s.architecture() + " / " + s.learner() + " " + s.params()).toList();
+    }
+    return names;
   }
 
   /** Scores a derived quantity from two published runs' predictions at all training rows. */

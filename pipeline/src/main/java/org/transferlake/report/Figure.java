@@ -6,4 +6,4 @@ package org.transferlake.report;
  * @param fileName the PNG's name in the report directory
  * @param caption what it shows, under the image
  */
-public record Figure(String fileName, String title, String caption, byte[] png) {}
+record Figure(String fileName, String title, String caption, byte[] png) {}

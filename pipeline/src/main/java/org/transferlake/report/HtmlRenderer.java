@@ -4,7 +4,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** Renders a report as one self-contained HTML page: charts inline as data URIs, no scripts, no fetched resources. */
-public final class HtmlRenderer {
+final class HtmlRenderer {
   private static final String CSS = """
       body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Helvetica, Arial, sans-serif; color: #222;
              max-width: 1200px; margin: 2em auto; padding: 0 1.5em; line-height: 1.45; }

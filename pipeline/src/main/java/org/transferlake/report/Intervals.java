@@ -1,7 +1,7 @@
 package org.transferlake.report;
 
 /** The normal quantile and the Wilson score interval of a proportion. */
-public final class Intervals {
+final class Intervals {
   private Intervals() {}
 
   /** A two-sided interval. */

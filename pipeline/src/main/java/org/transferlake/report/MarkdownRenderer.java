@@ -3,7 +3,7 @@ package org.transferlake.report;
 import java.util.List;
 
 /** Renders a report as Markdown: the same tables, the charts as links to the PNG files beside it. */
-public final class MarkdownRenderer {
+final class MarkdownRenderer {
   private MarkdownRenderer() {}
 
   public static String render(ReportDocument doc) {

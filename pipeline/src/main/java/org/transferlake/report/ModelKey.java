@@ -4,7 +4,7 @@ import java.util.Comparator;
 import org.transferlake.train.experiment.ExperimentDefinition;
 
 /** An architecture with a learner: what a summary row describes. Ordered baselines first, as experiments list them. */
-public record ModelKey(String architecture, String learner) implements Comparable<ModelKey> {
+record ModelKey(String architecture, String learner) implements Comparable<ModelKey> {
   private static final Comparator<ModelKey> ORDER = Comparator
       .comparingInt((ModelKey k) -> rank(k.architecture()))
       .thenComparing(ModelKey::architecture).thenComparing(ModelKey::learner);

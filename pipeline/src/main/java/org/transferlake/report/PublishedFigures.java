@@ -11,7 +11,7 @@ import java.util.Set;
 import org.transferlake.config.SettingsException;
 
 /** Published figures to compare a run with, per target context, from a HOCON file ({@code conf/report/published.conf}). */
-public final class PublishedFigures {
+final class PublishedFigures {
   private static final String KEY = "transferlake.report.published";
   private static final Set<String> METRICS = Set.of("mae", "rmse", "accuracy");
 

@@ -3,7 +3,7 @@ package org.transferlake.report;
 import java.util.List;
 
 /** A report as both renderers see it: sections of paragraphs, tables, figures and verbatim text. */
-public record ReportDocument(String title, List<Block> intro, List<Section> sections) {
+record ReportDocument(String title, List<Block> intro, List<Section> sections) {
 
   /** A heading (level 2 for a run, 3 within it) and what follows it. */
   public record Section(int level, String heading, List<Block> blocks) {}

@@ -68,20 +68,20 @@ public final class ReportJob {
   }
 
   /** A section per derived quantity whose two experiments are both among {@code runs}, with its chart. */
-  private RunSections.Built derivedSections(List<PublishedRun> runs) {
+  private ReportPart derivedSections(List<PublishedRun> runs) {
     List<Section> sections = new ArrayList<>();
     List<Figure> figures = new ArrayList<>();
     for (DerivedQuantities.Spec spec : options.derived()) {
       PublishedRun first = runs.stream().filter(r -> r.experiment().equals(spec.first())).findFirst().orElse(null);
       PublishedRun second = runs.stream().filter(r -> r.experiment().equals(spec.second())).findFirst().orElse(null);
       if (first != null && second != null) {
-        RunSections.Built built = DerivedQuantities.section(spec, first.runId(), second.runId(),
+        ReportPart built = DerivedQuantities.section(spec, first.runId(), second.runId(),
             DerivedQuantities.score(lake, first.runId(), second.runId()));
         sections.addAll(built.sections());
         figures.addAll(built.figures());
       }
     }
-    return new RunSections.Built(sections, figures);
+    return new ReportPart(sections, figures);
   }
 
   /** Writes the report of {@code runs} into {@code dir} and returns the files written. */
@@ -90,11 +90,11 @@ public final class ReportJob {
     List<Section> sections = new ArrayList<>();
     List<Figure> figures = new ArrayList<>();
     for (PublishedRun run : runs) {
-      RunSections.Built built = RunSections.build(run, reader, sources, options);
+      ReportPart built = RunSections.build(run, reader, sources, options);
       sections.addAll(built.sections());
       figures.addAll(built.figures());
     }
-    RunSections.Built derived = derivedSections(runs);
+    ReportPart derived = derivedSections(runs);
     sections.addAll(derived.sections());
     figures.addAll(derived.figures());
     ReportDocument doc = new ReportDocument("transferlake report", List.of(Text.of("Generated "

@@ -14,7 +14,7 @@ import org.transferlake.lake.LakeTable;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** Reads the lake's result tables into plain records, for published runs only. */
-public final class ResultsReader {
+final class ResultsReader {
   private final Lake lake;
 
   public ResultsReader(Lake lake) {

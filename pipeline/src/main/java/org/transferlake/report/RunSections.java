@@ -56,9 +56,7 @@ final class RunSections {
   }
 
   /** The run's sections (a level-2 heading, then level 3) and the figures they show. */
-  record Built(List<Section> sections, List<Figure> figures) {}
-
-  static Built build(PublishedRun run, ResultsReader reader, Map<String, SourceCitation> sources,
+  static ReportPart build(PublishedRun run, ResultsReader reader, Map<String, SourceCitation> sources,
       ReportOptions options) {
     RunSections r = new RunSections(run, options);
     r.read(reader);
@@ -74,7 +72,7 @@ final class RunSections {
     }
     r.provenance();
     r.sources(sources);
-    return new Built(r.sections, r.figures);
+    return new ReportPart(r.sections, r.figures);
   }
 
   private void read(ResultsReader reader) {

@@ -3,7 +3,7 @@ package org.transferlake.report;
 import java.util.Collection;
 
 /** Mean and sample standard deviation (n - 1) of some values; sd is NaN for fewer than two. */
-public record Stat(double mean, double sd, int n) {
+record Stat(double mean, double sd, int n) {
   public static Stat of(Collection<Double> values) {
     int n = values.size();
     if (n == 0) {

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** What a report says about a run's chosen units and their predictions: summaries, curves, splits, calibration. */
-public final class Summaries {
+final class Summaries {
   /** Scores summarised per kind of target. */
   public static final List<String> REGRESSION_SCORES = List.of("mae", "rmse", "r2", "within_1sd", "within_2sd");
   public static final List<String> CLASSIFICATION_SCORES = List.of("accuracy", "balanced_accuracy", "f1", "roc_auc",

@@ -6,7 +6,7 @@ package org.transferlake.report;
  * @param size the training-set size the unit asked for, from its unit id (0: all of the fold's training rows)
  * @param nTrain the target rows it trained on
  */
-public record UnitMetrics(String unitId, String targetContext, String architecture, String learner, String params,
+record UnitMetrics(String unitId, String targetContext, String architecture, String learner, String params,
     int fold, int size, int nTrain, int nTest, int repeat, Double mae, Double rmse, Double r2, Double within1sd,
     Double within2sd, Double accuracy, Double balancedAccuracy, Double f1, Double rocAuc, Double logLoss,
     Double innerScore) {

@@ -17,7 +17,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * heartbeat carries the running tasks' accumulator values to the driver's listeners. This listener keeps the latest
  * of those per running task and forgets it when the task ends, when the driver's copy takes its final value.
  */
-public final class LiveScores extends SparkListener {
+final class LiveScores extends SparkListener {
   private final ScoreBoard board;
   private final Map<Long, Map<String, double[]>> running = new ConcurrentHashMap<>();
   private final Set<Long> ended = ConcurrentHashMap.newKeySet(); // a heartbeat can arrive after its task's end

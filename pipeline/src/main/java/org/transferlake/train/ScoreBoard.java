@@ -8,7 +8,7 @@ import org.apache.spark.util.AccumulatorV2;
  * Units done and their test scores so far, gathered from tasks while a run goes on: per architecture, learner,
  * hyperparameters and training size, the sum and count of the unit scores (lower is better: MAE or log-loss).
  */
-public final class ScoreBoard extends AccumulatorV2<ScoreBoard.Score, Map<String, double[]>> {
+final class ScoreBoard extends AccumulatorV2<ScoreBoard.Score, Map<String, double[]>> {
   /** One unit's score. */
   public record Score(String architecture, String model, double value) implements java.io.Serializable {}
 

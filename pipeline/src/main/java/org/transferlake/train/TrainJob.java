@@ -4,6 +4,7 @@ import org.transferlake.model.registry.FinalChoice;
 import org.transferlake.model.registry.FinalFit;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.FinalChoices;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
 import org.transferlake.train.units.UnitResult;
@@ -273,7 +274,7 @@ public final class TrainJob {
    */
   private void registerFinalModels(String runId, ExperimentDefinition e, ExperimentData data,
       List<UnitScore> results, JavaSparkContext jsc, Broadcast<Shared> shared) {
-    List<FinalChoice> choices = FinalChoice.choose(results, data.label().isClassification());
+    List<FinalChoice> choices = FinalChoices.choose(results, data.label().isClassification());
     if (choices.isEmpty()) {
       LOG.info("run {}: no unit trained on whole folds (learning-curve without 'all'), so no model registered", runId);
       return;

@@ -156,7 +156,7 @@ class FeaturizeJobTest {
     assertEquals("true", properties.get("write.parquet.dict-encoding-enabled.column.magpie_mode_number"));
     assertEquals("zstd", properties.get("write.parquet.compression-codec"));
 
-    CompositionFeaturizer kernel = MagpiePreset.MAGPIE.featurizer(MagpieElementRows.read());
+    CompositionFeaturizer kernel = MagpieFeaturizer.of(MagpiePreset.MAGPIE, MagpieElementRows.read());
     assertEquals(List.of(new FeatureTable.Stamp(kernel.version(), MAGPIE_SHA256, keys)), table.stamps(),
         "the lake's element table is the mirror's file, value for value");
     double[] expected = new double[kernel.featureCount()];

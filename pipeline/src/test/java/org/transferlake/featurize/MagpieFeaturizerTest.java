@@ -33,8 +33,8 @@ class MagpieFeaturizerTest {
   @BeforeAll
   static void readTables() {
     magpieRows = MagpieElementRows.read();
-    imputed = MagpiePreset.MAGPIE.featurizer(magpieRows);
-    notImputed = MagpiePreset.MAGPIE_NO_IMPUTATION.featurizer(magpieRows);
+    imputed = MagpieFeaturizer.of(MagpiePreset.MAGPIE, magpieRows);
+    notImputed = MagpieFeaturizer.of(MagpiePreset.MAGPIE_NO_IMPUTATION, magpieRows);
   }
 
   @TestFactory
@@ -124,11 +124,11 @@ class MagpieFeaturizerTest {
   void versionChangesWithThePresetAndWithTheTable() {
     assertTrue(imputed.version().startsWith("magpie-v"));
     assertTrue(notImputed.version().startsWith("magpie_no_imputation-v"));
-    assertEquals(imputed.version(), MagpiePreset.MAGPIE.featurizer(magpieRows).version());
+    assertEquals(imputed.version(), MagpieFeaturizer.of(MagpiePreset.MAGPIE, magpieRows).version());
     List<ElementValue> changed = new ArrayList<>(magpieRows);
     int i = changed.indexOf(new ElementValue("H", "MeltingT", 14.01));
     changed.set(i, new ElementValue("H", "MeltingT", 14.02));
-    assertNotEquals(imputed.version(), MagpiePreset.MAGPIE.featurizer(changed).version());
+    assertNotEquals(imputed.version(), MagpieFeaturizer.of(MagpiePreset.MAGPIE, changed).version());
   }
 
   @Test
@@ -158,7 +158,7 @@ class MagpieFeaturizerTest {
   void aTableOfOtherPropertiesIsRefused() {
     ElementTable other = ElementTable.fromRows(List.of("MeltingT", "Number"), magpieRows);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> MagpiePreset.MAGPIE.featurizer(other));
+        assertThrows(IllegalArgumentException.class, () -> MagpieFeaturizer.of(MagpiePreset.MAGPIE, other));
     assertTrue(e.getMessage().contains("[MeltingT, Number]"), e.getMessage());
   }
 

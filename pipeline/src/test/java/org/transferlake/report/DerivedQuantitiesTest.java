@@ -60,7 +60,7 @@ class DerivedQuantitiesTest {
             0.60),
         new DerivedQuantities.Score("target_only", "forest", "trees=100", 807, 0.823, 0.763, 0.775, 1.040, 1.512,
             Double.NaN));
-    RunSections.Built built = DerivedQuantities.section(spec, "run-a", "run-b", scores);
+    ReportPart built = DerivedQuantities.section(spec, "run-a", "run-b", scores);
     ReportDocument.Section section = built.sections().get(0);
     assertEquals("Derived quantity: hse_minus_gllb", section.heading());
     ReportDocument.Table table = (ReportDocument.Table) section.blocks().get(1);

@@ -26,7 +26,7 @@ public final class MatbenchGaps {
   private static MatbenchGaps instance;
 
   private MatbenchGaps() {
-    featurizer = MagpiePreset.MAGPIE.featurizer(MagpieElementRows.read());
+    featurizer = MagpieFeaturizer.of(MagpiePreset.MAGPIE, MagpieElementRows.read());
     SharedCsv gaps = SharedCsv.read("data/crabnet/matbench/expt_gap.csv");
     SharedCsv folds = SharedCsv.read("reference/matbench_expt_gap_folds.csv");
     int n = gaps.rows().size();

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Saves and loads models: a header naming the learner and its provenance, the learner's payload, and a SHA-256
@@ -25,28 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ModelIO {
   private static final byte[] MAGIC = "TLMODEL1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  /** Rebuilds a model of one learner from its payload. */
-  @FunctionalInterface
-  public interface Reader {
-    Model read(DataInputStream payload, Provenance provenance) throws IOException;
-  }
-
-  private static final Map<String, Reader> READERS = new ConcurrentHashMap<>();
-
-  static {
-    register(org.transferlake.model.learn.forest.ForestModel.LEARNER, org.transferlake.model.learn.forest.ForestModel::read);
-    for (String mllib : java.util.List.of(org.transferlake.model.learn.mllib.MllibLearner.RANDOM_FOREST,
-        org.transferlake.model.learn.mllib.MllibLearner.GBT, org.transferlake.model.learn.mllib.MllibLearner.LINEAR)) {
-      register(mllib, org.transferlake.model.learn.mllib.MllibModel::read);
-    }
-    register(org.transferlake.model.learn.mlp.MlpModel.LEARNER, org.transferlake.model.learn.mlp.MlpModel::read);
-  }
-
   private ModelIO() {}
-
-  public static void register(String learner, Reader reader) {
-    READERS.put(learner, reader);
-  }
 
   public static void save(Model model, OutputStream out) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -82,10 +60,11 @@ public final class ModelIO {
     byte[] bytes = readFramed(MAGIC, in, what, "a transferlake model");
     DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
     Provenance provenance = readProvenance(data);
-    Reader reader = READERS.get(provenance.learner());
+    Map<String, ModelReader> readers = ModelReaders.byLearner();
+    ModelReader reader = readers.get(provenance.learner());
     if (reader == null) {
       throw new ModelFormatException(what + ": no reader for learner '" + provenance.learner() + "' (known: "
-          + String.join(", ", new java.util.TreeSet<>(READERS.keySet())) + ")");
+          + String.join(", ", readers.keySet()) + ")");
     }
     return reader.read(data, provenance);
   }

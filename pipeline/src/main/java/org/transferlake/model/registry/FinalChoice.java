@@ -1,17 +1,11 @@
 package org.transferlake.model.registry;
 
-import org.transferlake.train.units.UnitScore;
-import org.transferlake.train.units.WorkUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.transferlake.model.learn.ParamsText;
 
 /**
  * The hyperparameters of the final model of one architecture and learner, refit on all target rows, with the
- * cross-validated scores that justify them. Only units trained on a fold's whole training set count.
+ * cross-validated scores that justify them ({@code FinalChoices} in the train layer chooses).
  *
  * <ul>
  *   <li>{@code only_candidate}: the grid had one point;
@@ -27,81 +21,8 @@ public record FinalChoice(String architecture, String learner, Map<String, Strin
     String cvMetric, double cvScore, double cvScoreSd, Double cvMae, Double cvRmse, int cvFolds)
     implements java.io.Serializable {
 
-  public static List<FinalChoice> choose(List<UnitScore> results, boolean classification) {
-    String metric = classification ? "log_loss" : "mae";
-    Map<String, List<UnitScore>> byModel = new TreeMap<>();
-    for (UnitScore r : results) {
-      if (r.unit().nTrain() == 0) {
-        byModel.computeIfAbsent(r.unit().architecture() + "|" + r.unit().learner(), k -> new ArrayList<>()).add(r);
-      }
-    }
-    List<FinalChoice> out = new ArrayList<>();
-    byModel.values().forEach(units -> out.add(choose(units, metric)));
-    return out;
-  }
-
-  private static FinalChoice choose(List<UnitScore> units, String metric) {
-    Map<String, List<UnitScore>> byParams = new TreeMap<>();
-    Map<String, List<UnitScore>> byFold = new TreeMap<>();
-    for (UnitScore r : units) {
-      byParams.computeIfAbsent(r.unit().paramsText(), k -> new ArrayList<>()).add(r);
-      byFold.computeIfAbsent(r.unit().fold() + "|" + r.unit().repeat(), k -> new ArrayList<>()).add(r);
-    }
-    WorkUnit first = units.get(0).unit();
-    if (byParams.size() == 1) {
-      return of(first, first.params(), "only_candidate", units, metric);
-    }
-    boolean inner = units.stream().allMatch(r -> r.innerScore() != null);
-    if (!inner) {
-      String best = byParams.entrySet().stream()
-          .min(Comparator.comparingDouble((Map.Entry<String, List<UnitScore>> e) -> mean(e.getValue(), metric))
-              .thenComparing(Map.Entry::getKey))
-          .orElseThrow().getKey();
-      List<UnitScore> chosen = byParams.get(best);
-      return of(chosen.get(0).unit(), chosen.get(0).unit().params(), "outer_cv", chosen, metric);
-    }
-    List<UnitScore> perFoldChoice = new ArrayList<>();
-    Map<String, Integer> votes = new LinkedHashMap<>();
-    for (List<UnitScore> fold : byFold.values()) {
-      UnitScore best = fold.stream().min(Comparator.comparingDouble(UnitScore::innerScore)
-          .thenComparing(r -> r.unit().paramsText())).orElseThrow();
-      perFoldChoice.add(best);
-      votes.merge(best.unit().paramsText(), 1, Integer::sum);
-    }
-    String winner = votes.keySet().stream().min(Comparator.comparingInt((String p) -> -votes.get(p))
-        .thenComparingDouble(p -> byParams.get(p).stream().mapToDouble(UnitScore::innerScore).average()
-            .orElse(Double.MAX_VALUE))
-        .thenComparing(p -> p)).orElseThrow();
-    return of(first, byParams.get(winner).get(0).unit().params(), "inner_cv", perFoldChoice, metric);
-  }
-
-  private static FinalChoice of(WorkUnit unit, Map<String, String> params, String selectedBy,
-      List<UnitScore> scored, String metric) {
-    double score = mean(scored, metric);
-    double sd = sd(scored, metric, score);
-    boolean regression = metric.equals("mae");
-    return new FinalChoice(unit.architecture(), unit.learner(), params, selectedBy, metric, score, sd,
-        regression ? score : null, regression ? mean(scored, "rmse") : null, scored.size());
-  }
-
-  private static double mean(List<UnitScore> units, String metric) {
-    return units.stream().mapToDouble(r -> r.metrics().get(metric)).average().orElse(Double.NaN);
-  }
-
-  private static double sd(List<UnitScore> units, String metric, double mean) {
-    if (units.size() < 2) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    for (UnitScore r : units) {
-      double d = r.metrics().get(metric) - mean;
-      sum += d * d;
-    }
-    return Math.sqrt(sum / (units.size() - 1));
-  }
-
   /** Hyperparameters as the {@code params} column writes them. */
   public String paramsText() {
-    return new WorkUnit(architecture, learner, params, 0, 0, 0, 0).paramsText();
+    return ParamsText.of(params);
   }
 }

@@ -49,7 +49,7 @@ public final class Difference implements Architecture {
 
   /** @param options {@code use_measured}: a composition's measured source value replaces the source model's */
   static TransferModel assemble(Model g, Label label, java.util.Map<String, String> options, SourceEstimator sources) {
-    boolean measured = TransferModels.flag(options, USE_MEASURED);
+    boolean measured = Options.flag(options, USE_MEASURED);
     return new Fitted(NAME, g, label, options, sources, (keys, x) -> {
       SourceEstimator.Estimate source = sources.estimate(0, keys, x, measured);
       Prediction correction = g.predict(x);

@@ -51,8 +51,8 @@ public final class LatentVariable implements Architecture {
    */
   static TransferModel assemble(Model h, Label target, java.util.Map<String, String> options,
       SourceEstimator sources) {
-    boolean measured = TransferModels.flag(options, Difference.USE_MEASURED);
-    boolean addVariance = TransferModels.flag(options, ADD_SOURCE_VARIANCE);
+    boolean measured = Options.flag(options, Difference.USE_MEASURED);
+    boolean addVariance = Options.flag(options, ADD_SOURCE_VARIANCE);
     boolean regression = !target.isClassification();
     return new Fitted(NAME, h, target, options, sources, (keys, x) -> {
       Latent latent = augment(sources, keys, x, measured);

@@ -16,7 +16,9 @@ public final class TransferModels {
   public static TransferModel assemble(String architecture, List<Model> models, Label target,
       Map<String, String> options, SourceEstimator sources) {
     if (architecture.startsWith(TwoStage.PREFIX)) {
-      return TwoStage.assemble(architecture, models, target, options, sources);
+      TransferModel second = assemble(architecture.substring(TwoStage.PREFIX.length()),
+          models.subList(0, models.size() - 1), target, options, sources);
+      return TwoStage.assemble(architecture, models, second, target, options, sources);
     }
     Model model = models.get(0);
     return switch (architecture) {
@@ -27,13 +29,5 @@ public final class TransferModels {
       case LatentVariable.NAME -> LatentVariable.assemble(model, target, options, sources);
       default -> throw new IllegalArgumentException("architecture '" + architecture + "' is not known");
     };
-  }
-
-  static boolean flag(Map<String, String> options, String key) {
-    String value = options.get(key);
-    if (!"true".equals(value) && !"false".equals(value)) {
-      throw new IllegalArgumentException("option " + key + " = " + value + ": expected true or false");
-    }
-    return Boolean.parseBoolean(value);
   }
 }

@@ -54,15 +54,16 @@ public final class TwoStage implements Architecture {
     TransferModel second = inner.fit(new TransferData(positive, data.sources()), learner, sources, seed);
     List<Model> models = new ArrayList<>(second.models());
     models.add(classifier);
-    return assemble(name(), models, target.label(), second.options(), second.sources());
+    return assemble(name(), models, second, target.label(), second.options(), second.sources());
   }
 
-  /** @param models the inner architecture's models, then the classifier */
-  static TransferModel assemble(String name, List<Model> models, Label target, Map<String, String> options,
-      SourceEstimator sources) {
+  /**
+   * @param models the inner architecture's models, then the classifier
+   * @param second the inner architecture, fitted with those models
+   */
+  static TransferModel assemble(String name, List<Model> models, TransferModel second, Label target,
+      Map<String, String> options, SourceEstimator sources) {
     Model classifier = models.get(models.size() - 1);
-    TransferModel second = TransferModels.assemble(name.substring(PREFIX.length()),
-        models.subList(0, models.size() - 1), target, options, sources);
     return new Fitted(name, models, target, new HashMap<>(options), sources, (keys, x) -> {
       double[][] p = classifier.predict(x).probabilities(0);
       Prediction positive = second.predict(keys, x);

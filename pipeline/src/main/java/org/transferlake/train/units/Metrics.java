@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Scores of predictions against actual values, under the metric names of {@code results.metrics}. */
-public final class Metrics {
+final class Metrics {
   private Metrics() {}
 
   public static Map<String, Double> regression(double[] actual, double[] mean, double[] std) {

@@ -3,6 +3,7 @@ package org.transferlake.train.units;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
+import org.transferlake.model.learn.ParamsText;
 
 /**
  * One training to run: an architecture with a learner and hyperparameters, on one outer fold, at one target
@@ -19,9 +20,7 @@ public record WorkUnit(String architecture, String learner, Map<String, String> 
 
   /** Hyperparameters as {@code k=v,k=v}, sorted: the {@code params} column. */
   public String paramsText() {
-    StringBuilder sb = new StringBuilder();
-    params.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
-    return sb.toString();
+    return ParamsText.of(params);
   }
 
   /** Stable across runs and partitionings: derived from the unit's keys only. */

@@ -83,7 +83,7 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
     } finally {
       pool.shutdown();
     }
-    Provenance provenance = Provenance.of(this, data, seed, Map.of());
+    Provenance provenance = provenance(data, seed, Map.of());
     ForestModel model = new ForestModel(data.labels(), data.features(), grown, inBag, null, provenance);
     double[] ratios = calibrate ? Calibration.rescaleRatios(model, data) : null;
     return new ForestModel(data.labels(), data.features(), grown, inBag, ratios, provenance);

@@ -16,7 +16,7 @@ import org.transferlake.model.learn.Provenance;
  * class probability it is the jackknife standard deviation of the averaged probability.
  * {@link #jackknifeStd} gives the jackknife standard deviation of the mean for any label.
  */
-public final class ForestModel implements Model {
+final class ForestModel implements Model {
   private static final long serialVersionUID = 1L;
   public static final String LEARNER = "forest";
 

@@ -31,7 +31,7 @@ import org.transferlake.model.learn.Provenance;
  * predictions; gradient-boosted trees and linear models have no per-row spread, so theirs is the training
  * residuals' root mean square (the same for every row).
  */
-public final class MllibModel implements Model {
+final class MllibModel implements Model {
   private static final long serialVersionUID = 1L;
   private final Label label;
   private final int features;

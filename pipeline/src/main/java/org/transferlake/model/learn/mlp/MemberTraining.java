@@ -22,12 +22,16 @@ import java.util.SplittableRandom;
  * keeps the parameters of the best epoch. The caller holds {@link DjlRuntime}'s training lock.
  */
 final class MemberTraining {
-  private final MlpLearner settings;
+  /** The learner's settings that training reads (see MlpLearner). */
+  record Settings(double learningRate, double weightDecay, int batchSize, int maxEpochs, int patience,
+      double validationFraction) {}
+
+  private final Settings settings;
   private final Network network;
   private final Outputs outputs;
   private final EncodedRows rows;
 
-  MemberTraining(MlpLearner settings, Network network, Outputs outputs, EncodedRows rows) {
+  MemberTraining(Settings settings, Network network, Outputs outputs, EncodedRows rows) {
     this.settings = settings;
     this.network = network;
     this.outputs = outputs;

@@ -113,7 +113,9 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
     Standardizer targets = Standardizer.fit(labelColumns(data), regressionColumns(data.labels()));
     EncodedRows rows = EncodedRows.encode(data, inputs, targets, outputs);
     Network network = new Network(data.features(), hidden, activation, dropout, outputs.headWidths());
-    MemberTraining training = new MemberTraining(this, network, outputs, rows);
+    MemberTraining.Settings settings = new MemberTraining.Settings(learningRate, weightDecay, batchSize, maxEpochs,
+        patience, validationFraction);
+    MemberTraining training = new MemberTraining(settings, network, outputs, rows);
     byte[][] members = DjlRuntime.whileTraining(() -> {
       SplittableRandom seeds = new SplittableRandom(seed);
       byte[][] trained = new byte[ensemble][];
@@ -122,7 +124,7 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
       }
       return trained;
     });
-    Provenance provenance = Provenance.of(this, data, seed, DjlRuntime.versions());
+    Provenance provenance = provenance(data, seed, DjlRuntime.versions());
     return new MlpModel(data.labels(), network, inputs, targets, members, provenance);
   }
 

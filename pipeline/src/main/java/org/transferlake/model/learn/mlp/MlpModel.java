@@ -16,7 +16,7 @@ import org.transferlake.model.learn.Provenance;
  * probabilities. With one member the standard deviation is 0. Holds each member's parameters as bytes (see
  * {@link MemberInference}): no native memory to close, and safe to share between threads.
  */
-public final class MlpModel implements Model {
+final class MlpModel implements Model {
   public static final String LEARNER = "mlp";
 
   private final Outputs outputs;

@@ -43,7 +43,7 @@ final class IngestPlan {
       if (fingerprint == null) {
         plan.settled.put(r.source().id(), SourceOutcome.failure(r.source().id(), r.sha256(),
             "its formulas come by id from source '" + idSource + "', which is neither ingested in this run nor in the"
-            + " lake: ingest both (--source " + idSource + "," + r.source().id() + ")"));
+            + " lake: ingest both (transferlake.sources.only = [" + idSource + ", " + r.source().id() + "])"));
       } else {
         plan.decide(r, previous.get(r.source().id()), Map.of(idSource, fingerprint));
       }

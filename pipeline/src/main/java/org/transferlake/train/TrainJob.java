@@ -171,8 +171,8 @@ public final class TrainJob {
     lake.read(LakeTable.STAGED_METRICS).where(col("run_id").equalTo(runId)).select("unit_id").collectAsList()
         .forEach(r -> ids.add(r.getString(0)));
     if (ids.isEmpty() && published) {
-      throw new org.transferlake.config.SettingsException("train --resume: run " + runId + " was published and has"
-          + " nothing left to resume; run without --resume to replace it");
+      throw new org.transferlake.config.SettingsException("run " + runId + " was published and has nothing left"
+          + " to resume; train it anew to replace it");
     }
     return ids;
   }

@@ -160,7 +160,7 @@ class IngestFormatsTest {
     defineIdSourceAndDependent();
     SourceOutcome alone = outcome(run(TestSpark.freshLake(), "r1", "bymp"), "bymp");
     assertTrue(alone.failed());
-    assertTrue(alone.message().contains("--source ids,bymp"), alone.message());
+    assertTrue(alone.message().contains("transferlake.sources.only = [ids, bymp]"), alone.message());
   }
 
   @Test

@@ -98,8 +98,8 @@ public final class ModelRegistry {
     throw new SettingsException("no registered model for experiment " + experiment
         + (architecture == null ? "" : ", architecture " + architecture) + (learner == null ? "" : ", learner " + learner)
         + (runId == null ? "" : ", run " + runId) + " in "
-        + lake.name(LakeTable.REGISTRY) + (known.isEmpty() ? " (none for this experiment: run `transferlake train"
-        + " --experiment " + experiment + "` first)" : "; registered: " + String.join(", ", known)));
+        + lake.name(LakeTable.REGISTRY) + (known.isEmpty() ? " (none for this experiment: train it"
+        + " first)" : "; registered: " + String.join(", ", known)));
   }
 
   /**

@@ -8,10 +8,10 @@ import org.transferlake.bench.FeaturizeBenchmark;
 import org.transferlake.bench.ScratchLake;
 import org.transferlake.bench.UnitsBenchmark;
 import org.transferlake.config.SettingsException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code transferlake bench}: benchmarks, each in a scratch lake of its own. */
 @Command(name = "bench", mixinStandardHelpOptions = true,

@@ -3,8 +3,8 @@ package org.transferlake.jobs;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.LakeLock;
 import org.transferlake.model.learn.ModelFormatException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The one entry point: {@code bin/transferlake <command>} locally, the main class under spark-submit. */
 @Command(name = "transferlake", mixinStandardHelpOptions = true, version = "transferlake 0.1.0",

@@ -1,11 +1,11 @@
 package org.transferlake.featurize;
 
-import org.transferlake.lake.Lake;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.transferlake.lake.Lake;
 
 /**
  * One table {@code features.<preset>}: one row per composition key, the preset's feature columns, and

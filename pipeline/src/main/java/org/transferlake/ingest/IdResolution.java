@@ -1,6 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.formats.RejectCodes;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.transferlake.ingest.formats.RejectCodes;
 
 /**
  * Gives the records of a source whose formulas come through another source's ids ({@code record.formula-by-id})

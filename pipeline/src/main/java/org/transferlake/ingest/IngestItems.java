@@ -1,6 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.formats.IngestSink;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.transferlake.ingest.formats.IngestSink;
 
 /**
  * What parsing yields, as rows of one schema so that a single Spark pass over the files feeds every table:

@@ -1,10 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.SourceDownloader;
-import org.transferlake.ingest.catalog.SourceFiles;
-import org.transferlake.ingest.formats.SourceParsers;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -30,6 +25,11 @@ import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transferlake.config.Settings;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceDownloader;
+import org.transferlake.ingest.catalog.SourceFiles;
+import org.transferlake.ingest.formats.SourceParsers;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 

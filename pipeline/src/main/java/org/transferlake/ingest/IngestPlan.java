@@ -1,13 +1,13 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.SourcesTable.Previous;
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.SourceFiles;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.transferlake.ingest.SourcesTable.Previous;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 
 /**
  * Decides what an ingest run does with each source: ingest it, skip it as unchanged, or fail it. A source is

@@ -1,7 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.SourceFiles;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -15,6 +13,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Link;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.transferlake.lake.LakeTable;
-import org.transferlake.ops.RunComparisons;
 import org.transferlake.ops.RunComparisons.Comparison;
+import org.transferlake.ops.RunComparisons;
 
 /**
  * The scheduled run: ingest, featurize, train each experiment of transferlake.run.experiments as run

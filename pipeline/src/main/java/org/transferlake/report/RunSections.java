@@ -13,9 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
-import org.transferlake.train.experiment.ContextRef;
-import org.transferlake.train.experiment.ExperimentCatalog;
-import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.report.ReportDocument.Block;
 import org.transferlake.report.ReportDocument.Figures;
 import org.transferlake.report.ReportDocument.Section;
@@ -23,6 +20,9 @@ import org.transferlake.report.ReportDocument.Table;
 import org.transferlake.report.ReportDocument.Text;
 import org.transferlake.report.ReportDocument.Verbatim;
 import org.transferlake.report.Summaries.ModelSummary;
+import org.transferlake.train.experiment.ContextRef;
+import org.transferlake.train.experiment.ExperimentCatalog;
+import org.transferlake.train.experiment.ExperimentDefinition;
 
 /** One run's part of the report: its summaries, comparisons, charts, choices, provenance and sources, as sections. */
 final class RunSections {

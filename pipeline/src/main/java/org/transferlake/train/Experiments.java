@@ -1,10 +1,5 @@
 package org.transferlake.train;
 
-import org.transferlake.train.data.ExperimentData;
-import org.transferlake.train.data.ExperimentDataLoader;
-import org.transferlake.train.experiment.ExperimentCatalog;
-import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.Learners;
 import java.io.File;
 import org.transferlake.config.Settings;
 import org.transferlake.lake.Lake;
@@ -13,6 +8,11 @@ import org.transferlake.lineage.Lineage;
 import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.model.transfer.SourceLearners;
 import org.transferlake.model.transfer.SourceModels;
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.ExperimentDataLoader;
+import org.transferlake.train.experiment.ExperimentCatalog;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.Learners;
 
 /** The train stage from settings: finds the experiment, reads its data from the lake, runs or plans it. */
 public final class Experiments {

@@ -1,16 +1,16 @@
 package org.transferlake.train;
 
-import org.transferlake.train.data.ExperimentData;
-import org.transferlake.train.experiment.ContextRef;
-import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.units.UnitResult;
-import org.transferlake.train.units.WorkUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.transferlake.model.learn.Versions;
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.experiment.ContextRef;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.UnitResult;
+import org.transferlake.train.units.WorkUnit;
 
 /**
  * A unit's result as the rows of {@code results.metrics} and {@code results.predictions}, built inside the task

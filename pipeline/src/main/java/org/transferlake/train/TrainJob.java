@@ -1,16 +1,5 @@
 package org.transferlake.train;
 
-import org.transferlake.model.registry.FinalChoice;
-import org.transferlake.model.registry.FinalFit;
-import org.transferlake.train.data.ExperimentData;
-import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.units.FinalChoices;
-import org.transferlake.train.units.UnitCost;
-import org.transferlake.train.units.UnitPlan;
-import org.transferlake.train.units.UnitResult;
-import org.transferlake.train.units.UnitRunner;
-import org.transferlake.train.units.UnitScore;
-import org.transferlake.train.units.WorkUnit;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
@@ -19,9 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -35,8 +24,19 @@ import org.transferlake.featurize.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.model.learn.Versions;
+import org.transferlake.model.registry.FinalChoice;
+import org.transferlake.model.registry.FinalFit;
 import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.model.transfer.SourceModels;
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.FinalChoices;
+import org.transferlake.train.units.UnitCost;
+import org.transferlake.train.units.UnitPlan;
+import org.transferlake.train.units.UnitResult;
+import org.transferlake.train.units.UnitRunner;
+import org.transferlake.train.units.UnitScore;
+import org.transferlake.train.units.WorkUnit;
 
 /**
  * Runs an experiment: expands it into work units, trains every unit inside a Spark task (units packed by

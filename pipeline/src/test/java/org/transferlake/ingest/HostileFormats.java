@@ -1,6 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.formats.Json;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import org.transferlake.ingest.HostileCorpus.Bytes;
 import org.transferlake.ingest.HostileValues.Rec;
+import org.transferlake.ingest.formats.Json;
 
 /** Writes {@link HostileCorpus}'s sources, one method per format, counting what each must read and accept. */
 final class HostileFormats {

@@ -1,7 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.catalog.SourceDefinition;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.map_entries;
@@ -23,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.composition.FormulaParser;
 import org.transferlake.config.Settings;
 import org.transferlake.config.SettingsLoader;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.testing.TestPaths;

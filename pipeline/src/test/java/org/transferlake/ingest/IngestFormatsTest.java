@@ -1,8 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.formats.ParquetSourceParserTest;
-import org.transferlake.ingest.formats.RejectCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +13,9 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.formats.ParquetSourceParserTest;
+import org.transferlake.ingest.formats.RejectCodes;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.testing.TestSpark;

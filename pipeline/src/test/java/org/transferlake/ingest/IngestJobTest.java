@@ -1,9 +1,5 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.formats.RejectCodes;
-import org.transferlake.lake.Checksums;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsLoader;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.formats.RejectCodes;
+import org.transferlake.lake.Checksums;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Lineage;

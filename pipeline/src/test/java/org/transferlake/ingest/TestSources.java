@@ -1,15 +1,15 @@
 package org.transferlake.ingest;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.formats.CollectingSink;
-import org.transferlake.ingest.formats.SourceParsers;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsLoader;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.formats.CollectingSink;
+import org.transferlake.ingest.formats.SourceParsers;
 
 /** Source definitions written into a test's directory, and text parsed through a format's parser. */
 public final class TestSources {

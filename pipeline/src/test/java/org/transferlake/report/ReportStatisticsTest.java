@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.transferlake.config.SettingsException;
-import org.transferlake.train.experiment.ExperimentCatalog;
-import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.testing.ResultRows;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
+import org.transferlake.train.experiment.ExperimentCatalog;
+import org.transferlake.train.experiment.ExperimentDefinition;
 
 /** The report's statistics and readers that need no lake. */
 class ReportStatisticsTest {

@@ -1,14 +1,5 @@
 package org.transferlake.train;
 
-import org.transferlake.train.data.ExperimentData;
-import org.transferlake.train.data.ExperimentDataLoader;
-import org.transferlake.train.experiment.ExperimentCatalog;
-import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.Learners;
-import org.transferlake.train.units.UnitPlan;
-import org.transferlake.train.units.UnitResult;
-import org.transferlake.train.units.UnitRunner;
-import org.transferlake.train.units.WorkUnit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,9 +23,18 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Lineage;
 import org.transferlake.model.registry.ModelRegistry;
+import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
-import org.transferlake.model.transfer.SourceModels;
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.ExperimentDataLoader;
+import org.transferlake.train.experiment.ExperimentCatalog;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.Learners;
+import org.transferlake.train.units.UnitPlan;
+import org.transferlake.train.units.UnitResult;
+import org.transferlake.train.units.UnitRunner;
+import org.transferlake.train.units.WorkUnit;
 
 /** A small experiment end to end on real data: ingest, featurize, train, and the tables it leaves. */
 class TrainJobTest {

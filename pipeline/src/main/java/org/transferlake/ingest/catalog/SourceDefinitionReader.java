@@ -1,6 +1,5 @@
 package org.transferlake.ingest.catalog;
 
-import org.transferlake.lake.Checksums;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
+import org.transferlake.lake.Checksums;
 import org.transferlake.lineage.Link;
 
 /** Reads and validates one source definition file; links between sources are checked by {@link SourceCatalog}. */

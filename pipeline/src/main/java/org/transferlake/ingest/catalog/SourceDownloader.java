@@ -1,6 +1,5 @@
 package org.transferlake.ingest.catalog;
 
-import org.transferlake.lake.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.transferlake.lake.Checksums;
 import org.transferlake.lake.LakeLocation;
 
 /**

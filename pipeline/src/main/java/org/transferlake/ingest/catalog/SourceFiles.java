@@ -1,6 +1,5 @@
 package org.transferlake.ingest.catalog;
 
-import org.transferlake.lake.Checksums;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.transferlake.lake.Checksums;
 import org.transferlake.lake.LakeLocation;
 
 /**

@@ -1,12 +1,12 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.transferlake.ingest.catalog.SourceDefinition;
 
 /** Reads one CSV file of a source: a header line, then one record per data line. */
 final class CsvSourceParser {

@@ -1,6 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.transferlake.ingest.catalog.SourceDefinition;
 
 /**
  * Reads a JSON-lines file: one JSON object a line, its keys the columns. Blank lines are not records (as in

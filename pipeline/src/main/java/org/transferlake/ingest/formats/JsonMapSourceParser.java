@@ -1,6 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,6 +9,7 @@ import java.io.Reader;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.transferlake.ingest.catalog.SourceDefinition;
 
 /**
  * Reads a JSON document of nested maps, {@code {group: {key: value}}}, streaming, so that a large document

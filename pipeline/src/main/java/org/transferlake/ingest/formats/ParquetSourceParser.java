@@ -1,7 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.SourceFiles;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +13,8 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 
 /** Reads a Parquet file: one record per row, in file order; the columns are the schema's top-level fields. */
 final class ParquetSourceParser {

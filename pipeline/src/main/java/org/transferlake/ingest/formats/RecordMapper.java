@@ -1,7 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.Units;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +12,8 @@ import org.transferlake.composition.Composition;
 import org.transferlake.composition.Elements;
 import org.transferlake.composition.FormulaException;
 import org.transferlake.composition.FormulaParser;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.Units;
 
 /**
  * Turns one record's fields into observations or element values, whatever the file format, refusing

@@ -1,10 +1,10 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.SourceFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 
 /** Chooses the parser for a source's format and opens the file the way that parser reads it. */
 public final class SourceParsers {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
-import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
 
 /**

@@ -5,7 +5,6 @@ import java.util.List;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
-import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
 
 /**

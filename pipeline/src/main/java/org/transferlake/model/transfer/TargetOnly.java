@@ -3,7 +3,6 @@ package org.transferlake.model.transfer;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
-import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
 
 /** The baseline every transfer method must beat: the target context alone. */

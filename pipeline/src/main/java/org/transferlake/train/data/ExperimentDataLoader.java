@@ -1,7 +1,5 @@
 package org.transferlake.train.data;
 
-import org.transferlake.train.experiment.ContextRef;
-import org.transferlake.train.experiment.ExperimentDefinition;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 
@@ -19,13 +17,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
-import org.transferlake.featurize.FeaturizeJob;
 import org.transferlake.featurize.FeatureTable;
-import org.transferlake.model.learn.Label;
+import org.transferlake.featurize.FeaturizeJob;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Lineage;
+import org.transferlake.model.learn.Label;
 import org.transferlake.model.transfer.ContextSet;
+import org.transferlake.train.experiment.ContextRef;
+import org.transferlake.train.experiment.ExperimentDefinition;
 
 /**
  * Reads an experiment's data from the lake: the target context's records with their features and folds, and each

@@ -1,10 +1,10 @@
 package org.transferlake.train.experiment;
 
-import org.transferlake.config.Settings;
-import org.transferlake.config.SettingsException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsException;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.forest.ForestLearner;
 import org.transferlake.model.learn.mllib.MllibLearner;

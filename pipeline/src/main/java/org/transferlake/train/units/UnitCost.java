@@ -1,9 +1,9 @@
 package org.transferlake.train.units;
 
-import org.transferlake.train.experiment.ExperimentDefinition;
 import java.util.Map;
 import org.transferlake.model.learn.forest.ForestLearner;
 import org.transferlake.model.learn.mlp.MlpLearner;
+import org.transferlake.train.experiment.ExperimentDefinition;
 
 /**
  * What a work unit is expected to cost: relative units to balance tasks and waves, and seconds on one core for

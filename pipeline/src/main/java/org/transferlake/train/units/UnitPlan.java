@@ -1,13 +1,13 @@
 package org.transferlake.train.units;
 
-import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.LearnerSpec;
-import org.transferlake.train.experiment.Learners;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.transferlake.model.transfer.Seeds;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.LearnerSpec;
+import org.transferlake.train.experiment.Learners;
 
 /** Expands an experiment into work units, and packs them into tasks of about equal expected cost. */
 public final class UnitPlan {

@@ -1,24 +1,24 @@
 package org.transferlake.train.units;
 
-import org.transferlake.model.registry.FinalChoice;
-import org.transferlake.model.registry.FinalFit;
-import org.transferlake.train.data.ExperimentData;
-import org.transferlake.train.data.Folds;
-import org.transferlake.train.experiment.Architectures;
-import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.Learners;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.registry.FinalChoice;
+import org.transferlake.model.registry.FinalFit;
 import org.transferlake.model.transfer.Architecture;
 import org.transferlake.model.transfer.ContextSet;
 import org.transferlake.model.transfer.Seeds;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.model.transfer.TransferData;
 import org.transferlake.model.transfer.TransferModel;
+import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.Folds;
+import org.transferlake.train.experiment.Architectures;
+import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.experiment.Learners;
 
 /**
  * Trains and scores one work unit. Only the unit's outer training rows reach the models (test targets never

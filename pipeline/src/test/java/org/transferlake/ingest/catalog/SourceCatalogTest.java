@@ -1,6 +1,5 @@
 package org.transferlake.ingest.catalog;
 
-import org.transferlake.ingest.formats.CsvSourceParserTest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.config.SettingsException;
+import org.transferlake.ingest.formats.CsvSourceParserTest;
 import org.transferlake.lineage.Link;
 
 class SourceCatalogTest {

@@ -1,9 +1,5 @@
 package org.transferlake.ingest.catalog;
 
-import org.transferlake.ingest.IngestJob;
-import org.transferlake.ingest.SourceOutcome;
-import org.transferlake.ingest.TestSources;
-import org.transferlake.lake.Checksums;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.ingest.IngestJob;
+import org.transferlake.ingest.SourceOutcome;
+import org.transferlake.ingest.TestSources;
+import org.transferlake.lake.Checksums;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.testing.LocalHttpServer;

@@ -1,7 +1,5 @@
 package org.transferlake.ingest.catalog;
 
-import org.transferlake.ingest.TestSources;
-import org.transferlake.lake.Checksums;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -11,6 +9,8 @@ import java.nio.file.Files;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.ingest.TestSources;
+import org.transferlake.lake.Checksums;
 
 /** Where a catalog's files may lie: inside the mirror, or at an absolute path when the setting allows it. */
 class SourceFilesTest {

@@ -1,7 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.catalog.SourceDefinition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsLoader;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceDefinition;
 
 public class CsvSourceParserTest {
   public static final PropertyCatalog PROPERTIES =

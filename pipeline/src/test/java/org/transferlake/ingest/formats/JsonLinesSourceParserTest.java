@@ -1,7 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.TestSources;
-import org.transferlake.ingest.catalog.SourceDefinition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.ingest.TestSources;
+import org.transferlake.ingest.catalog.SourceDefinition;
 
 class JsonLinesSourceParserTest {
   @TempDir

@@ -1,8 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.TestSources;
-import org.transferlake.ingest.catalog.SourceDefinition;
-import org.transferlake.ingest.catalog.SourceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +18,9 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.ingest.TestSources;
+import org.transferlake.ingest.catalog.SourceDefinition;
+import org.transferlake.ingest.catalog.SourceFiles;
 
 public class ParquetSourceParserTest {
   @TempDir

@@ -1,7 +1,5 @@
 package org.transferlake.ingest.formats;
 
-import org.transferlake.ingest.catalog.SourceCatalog;
-import org.transferlake.ingest.catalog.SourceFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +15,8 @@ import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.ingest.catalog.SourceCatalog;
+import org.transferlake.ingest.catalog.SourceFiles;
 
 class TextInputTest {
   @TempDir

@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.ModelFormatException;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.forest.ForestLearner;
-import org.transferlake.testing.MultiContextData;
 import org.transferlake.model.transfer.Architecture;
 import org.transferlake.model.transfer.ContextSet;
 import org.transferlake.model.transfer.Difference;
@@ -27,6 +26,7 @@ import org.transferlake.model.transfer.TargetOnly;
 import org.transferlake.model.transfer.TransferData;
 import org.transferlake.model.transfer.TransferModel;
 import org.transferlake.model.transfer.TwoStage;
+import org.transferlake.testing.MultiContextData;
 
 /** A registered model file predicts exactly as the model that was saved, and a damaged one refuses to load. */
 class TransferArtifactTest {

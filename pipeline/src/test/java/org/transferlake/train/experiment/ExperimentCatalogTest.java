@@ -1,8 +1,5 @@
 package org.transferlake.train.experiment;
 
-import org.transferlake.train.units.UnitCost;
-import org.transferlake.train.units.UnitPlan;
-import org.transferlake.train.units.WorkUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +9,9 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.transferlake.testing.TestPaths;
+import org.transferlake.train.units.UnitCost;
+import org.transferlake.train.units.UnitPlan;
+import org.transferlake.train.units.WorkUnit;
 
 class ExperimentCatalogTest {
   private static final UnitCost COST = new UnitCost(4604, 100_000, 1, 0, 3);

@@ -15,9 +15,9 @@ import org.transferlake.model.learn.ModelIO;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
 import org.transferlake.model.learn.forest.ForestLearner;
+import org.transferlake.model.transfer.SourceLearners;
 import org.transferlake.testing.Synthetic;
 import org.transferlake.testing.TestSpark;
-import org.transferlake.model.transfer.SourceLearners;
 
 class MllibLearnerTest {
   private static TrainingSet train;

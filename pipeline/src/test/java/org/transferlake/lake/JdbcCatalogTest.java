@@ -75,14 +75,14 @@ class JdbcCatalogTest {
   @Test
   void aSharedCatalogWithoutUriStopsNamingTheKey() {
     SettingsException e = assertThrows(SettingsException.class,
-        () -> settings("jdbc_lake", Map.of("transferlake.lake.catalog-uri", "")));
+        () -> CatalogSettings.from(settings("jdbc_lake", Map.of("transferlake.lake.catalog-uri", ""))));
     assertTrue(e.getMessage().contains("transferlake.lake.catalog-uri is empty: the jdbc catalog needs one"),
         e.getMessage());
     e = assertThrows(SettingsException.class,
-        () -> settings("jdbc_lake", Map.of("transferlake.lake.catalog-type", "glue")));
+        () -> CatalogSettings.from(settings("jdbc_lake", Map.of("transferlake.lake.catalog-type", "glue"))));
     assertTrue(e.getMessage().contains("transferlake.lake.catalog-type = \"glue\": expected one of"), e.getMessage());
     e = assertThrows(SettingsException.class,
-        () -> settings("jdbc_lake", Map.of("spark.sql.catalog.jdbc_lake.uri", "jdbc:sqlite:/elsewhere")));
+        () -> CatalogSettings.from(settings("jdbc_lake", Map.of("spark.sql.catalog.jdbc_lake.uri", "jdbc:sqlite:/elsewhere"))));
     assertTrue(e.getMessage().contains("set by transferlake.lake.catalog-uri instead"), e.getMessage());
   }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
+import org.transferlake.config.Settings;
+import org.transferlake.pipeline.ExperimentChecks;
 import org.transferlake.pipeline.NightlyResult;
 import org.transferlake.pipeline.NightlyRun;
 import org.transferlake.pipeline.PipelineSession;
@@ -30,7 +32,9 @@ final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate day = date != null ? date : LocalDate.now(ZoneOffset.UTC);
-    try (PipelineSession session = new PipelineSession(common.settings(), "nightly")) {
+    Settings settings = common.settings();
+    ExperimentChecks.verify(settings, settings.runExperiments()); // before Spark starts, not after ingest
+    try (PipelineSession session = new PipelineSession(settings, "nightly")) {
       NightlyResult result = new NightlyRun(session, new StagePrinter(System.out)).run(day);
       result.alerts().forEach(c -> System.out.printf("ALERT %s: %s %s/%s %s %.4f -> %.4f (%+.4f, threshold %.4f)"
           + " against %s%n", c.runId(), c.experiment(), c.architecture(), c.learner(), c.metric(), c.previous(),

@@ -1,6 +1,8 @@
 package org.transferlake.jobs;
 
 import java.util.concurrent.Callable;
+import org.transferlake.config.Settings;
+import org.transferlake.pipeline.ExperimentChecks;
 import org.transferlake.pipeline.PipelineRun;
 import org.transferlake.pipeline.PipelineSession;
 import picocli.CommandLine.Command;
@@ -17,7 +19,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (PipelineSession session = new PipelineSession(common.settings(), "run")) {
+    Settings settings = common.settings();
+    ExperimentChecks.verify(settings, settings.runExperiments()); // before Spark starts, not after ingest
+    try (PipelineSession session = new PipelineSession(settings, "run")) {
       return new PipelineRun(session, new StagePrinter(System.out, true)).run().ok() ? 0 : 1;
     }
   }

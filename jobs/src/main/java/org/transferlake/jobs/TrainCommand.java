@@ -1,6 +1,9 @@
 package org.transferlake.jobs;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.transferlake.config.Settings;
+import org.transferlake.pipeline.ExperimentChecks;
 import org.transferlake.pipeline.PipelineSession;
 import org.transferlake.pipeline.TrainStage;
 import picocli.CommandLine.Command;
@@ -29,7 +32,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (PipelineSession session = new PipelineSession(common.settings(), "train")) {
+    Settings settings = common.settings();
+    ExperimentChecks.verify(settings, List.of(experiment)); // a malformed experiment fails before Spark starts
+    try (PipelineSession session = new PipelineSession(settings, "train")) {
       TrainStage train = new TrainStage(session, new StagePrinter(System.out));
       if (dryRun) {
         train.plan(experiment);

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.testing.TestPaths;
 
 /** Command lines that must stop before any Spark work, with exit code 2 and a message naming the value. */
@@ -22,6 +28,36 @@ class MainTest {
   void benchRefusesRowsBelowOne() {
     String err = stderrOf(2, "bench", "featurize", "--profile", profile(), "--rows", "0");
     assertTrue(err.contains("bench featurize --rows 0: expected 1 or more"), err);
+  }
+
+  @Test
+  void anExperimentKeyTypoStopsTrainAndItsDryRunBeforeSparkStarts(@TempDir File experiments) throws IOException {
+    String text = Files.readString(new File(TestPaths.project(), "conf/experiments/expt_gap_quick.conf").toPath());
+    File file = new File(experiments, "expt_gap_quick.conf");
+    Files.writeString(file.toPath(), text.replace("name = forest, grid", "name = forest, serach = random, grid"));
+    String message = "transferlake: " + file.getPath() + ": learners[0].serach: unknown key; did you mean"
+        + " learners[0].search? (known: grid, name, samples, search)";
+    // a master Spark cannot parse: had Spark started, the command would fail on it, not on the experiment
+    List<String> train = List.of("train", "--profile", profile(), "--experiment", "expt_gap_quick",
+        "--set", "transferlake.experiments.dir=" + experiments.getPath(), "--set", "spark.master=no-spark");
+    for (List<String> args : List.of(train, Stream.concat(train.stream(), Stream.of("--dry-run")).toList())) {
+      String err = stderrOf(2, args.toArray(new String[0]));
+      assertEquals(message, err.lines().findFirst().orElse(""), args + ": " + err);
+    }
+  }
+
+  @Test
+  void anExperimentKeyTypoStopsRunAndNightlyBeforeSparkStarts(@TempDir File experiments) throws IOException {
+    String text = Files.readString(new File(TestPaths.project(), "conf/experiments/expt_gap_quick.conf").toPath());
+    File file = new File(experiments, "expt_gap_quick.conf");
+    Files.writeString(file.toPath(), text.replace("use-measured = true", "use-mesured = true"));
+    for (String command : List.of("run", "nightly")) {
+      String err = stderrOf(2, command, "--profile", profile(),
+          "--set", "transferlake.run.experiments=[expt_gap_quick]",
+          "--set", "transferlake.experiments.dir=" + experiments.getPath(), "--set", "spark.master=no-spark");
+      assertTrue(err.startsWith("transferlake: " + file.getPath() + ": options.use-mesured: unknown key; did you mean"
+          + " options.use-measured?"), command + ": " + err);
+    }
   }
 
   @Test

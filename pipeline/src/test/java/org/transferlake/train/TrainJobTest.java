@@ -312,7 +312,8 @@ class TrainJobTest {
     List<String[]> cases = new ArrayList<>();
     cases.add(new String[] {"architectures = [target_only, magic]", "architectures: 'magic' is not known"});
     cases.add(new String[] {"learners = [ { name = forest, grid { trees = [1] } } ]", "forest trees = 1"});
-    cases.add(new String[] {"learners = [ { name = forest, grid { leaves = [3] } } ]", "unknown hyperparameter 'leaves'"});
+    cases.add(new String[] {"learners = [ { name = forest, grid { leaves = [3] } } ]",
+        "learners[0].grid.leaves: unknown key"});
     cases.add(new String[] {"target = \"band_gap/experiment\"", "expected property/fidelity/source_id"});
     for (String[] c : cases) {
       String key = c[0].substring(0, c[0].indexOf(' '));

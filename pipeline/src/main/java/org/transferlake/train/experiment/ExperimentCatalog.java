@@ -12,17 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.Checksums;
 
 /** Reads experiment definitions, refusing anything malformed before any work with the file and key. */
 public final class ExperimentCatalog {
-  private static final Set<String> KEYS = Set.of("name", "description", "target", "sources", "features",
-      "architectures", "learners", "cv", "inner-folds", "learning-curve", "repeats", "seed", "options",
-      "target-classes");
-
   private ExperimentCatalog() {}
 
   /** The experiment {@code name} from {@code dir/<name>.conf}. */
@@ -63,11 +57,7 @@ public final class ExperimentCatalog {
   /** @param fileName the file the definition must live in ({@code <name>.conf}), or null for text */
   private static ExperimentDefinition define(Config c, String origin, String fileName) {
     Keys k = new Keys(origin, c);
-    for (String key : c.root().keySet()) {
-      if (!KEYS.contains(key)) {
-        throw k.error(key, "unknown key (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-      }
-    }
+    UnknownKeys.refuse(c.root(), origin);
     String name = k.string("name");
     if (!name.matches("[a-z][a-z0-9_]*") || (fileName != null && !fileName.equals(name + ".conf"))) {
       throw k.error("name", "\"" + name + "\" must be lower snake case and live in " + name + ".conf");
@@ -88,7 +78,8 @@ public final class ExperimentCatalog {
         }
         try {
           sources.add(new ExperimentDefinition.SourceSpec(context,
-              Aggregation.parse(s.hasPath("aggregate") ? s.getString("aggregate") : "median")));
+              Aggregation.parse(s.hasPath("aggregate") ? s.getString("aggregate")
+                  : (String) ExperimentSchema.fallback("sources[].aggregate"))));
         } catch (IllegalArgumentException e) {
           throw k.error(key + ".aggregate", e.getMessage());
         }
@@ -104,10 +95,10 @@ public final class ExperimentCatalog {
         throw k.error("architectures", a + " needs at least one source context in 'sources'");
       }
     }
-    long seed = k.integer("seed", 42);
+    long seed = k.integer("seed");
     List<LearnerSpec> learners = readLearners(k, c, seed);
-    int folds = c.hasPath("cv.folds") ? k.integer("cv.folds", 5) : 5;
-    String assign = c.hasPath("cv.assign") ? k.string("cv.assign") : "shuffle";
+    int folds = k.integer("cv.folds");
+    String assign = k.string("cv.assign");
     if (!assign.equals("shuffle") && !assign.equals("hash")) {
       throw k.error("cv.assign", assign + ": expected shuffle or hash");
     }
@@ -126,12 +117,12 @@ public final class ExperimentCatalog {
     if (foldTable == null && folds < 2) {
       throw k.error("cv.folds", folds + ": expected 2 or more");
     }
-    int innerFolds = k.integer("inner-folds", 0);
+    int innerFolds = k.integer("inner-folds");
     if (innerFolds == 1 || innerFolds < 0) {
       throw k.error("inner-folds", innerFolds + ": expected 0 (no selection) or 2 or more");
     }
     List<Integer> curve = new ArrayList<>();
-    for (String size : c.hasPath("learning-curve") ? k.strings("learning-curve") : List.of("all")) {
+    for (String size : k.strings("learning-curve")) {
       try {
         int n = size.equals("all") ? 0 : Integer.parseInt(size);
         if (n < 0 || (n > 0 && n < 5)) {
@@ -142,20 +133,22 @@ public final class ExperimentCatalog {
         throw k.error("learning-curve", "'" + size + "' is not a training-set size (5 or more, or all)");
       }
     }
-    int repeats = k.integer("repeats", 1);
+    int repeats = k.integer("repeats");
     if (repeats < 1) {
       throw k.error("repeats", repeats + ": expected 1 or more");
     }
-    int crossFit = c.hasPath("options.cross-fit-folds") ? k.integer("options.cross-fit-folds", 5) : 5;
+    int crossFit = k.integer("options.cross-fit-folds");
     if (crossFit == 1 || crossFit < 0) {
       throw k.error("options.cross-fit-folds", crossFit + ": expected 0 or 2 or more");
     }
-    int unionRows = c.hasPath("options.union-source-rows") ? k.integer("options.union-source-rows", 0) : 0;
+    int unionRows = k.integer("options.union-source-rows");
     if (unionRows < 0) {
       throw k.error("options.union-source-rows", unionRows + ": expected 0 (every row) or more");
     }
-    String sourceLearner = "forest";
-    Map<String, String> sourceParams = new java.util.TreeMap<>(Map.of("trees", "100", "max_features", "0.33"));
+    String sourceLearner = (String) ExperimentSchema.fallback("options.source-learner.name");
+    @SuppressWarnings("unchecked")
+    Map<String, String> sourceParams = new java.util.TreeMap<>(
+        (Map<String, String>) ExperimentSchema.fallback("options.source-learner"));
     if (c.hasPath("options.source-learner")) {
       Config s = c.getConfig("options.source-learner");
       sourceLearner = s.hasPath("name") ? s.getString("name") : sourceLearner;
@@ -171,10 +164,10 @@ public final class ExperimentCatalog {
         throw k.error("options.source-learner", e.getMessage());
       }
     }
-    return new ExperimentDefinition(name, c.hasPath("description") ? k.string("description") : "", target, sources,
-        k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed", 0) : seed,
-        foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured", true), crossFit,
-        k.bool("options.add-source-variance", false), sourceLearner, sourceParams, origin,
+    return new ExperimentDefinition(name, k.string("description"), target, sources,
+        k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed") : seed,
+        foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured"), crossFit,
+        k.bool("options.add-source-variance"), sourceLearner, sourceParams, origin,
         Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
         unionRows);
   }
@@ -210,11 +203,13 @@ public final class ExperimentCatalog {
           grid.put(e.getKey(), values);
         }
       }
-      String search = l.hasPath("search") ? l.getString("search") : "grid";
+      String search = l.hasPath("search") ? l.getString("search")
+          : (String) ExperimentSchema.fallback("learners[].search");
       if (!search.equals("grid") && !search.equals("random")) {
         throw k.error(key + ".search", search + ": expected grid or random");
       }
-      int samples = l.hasPath("samples") ? l.getInt("samples") : 0;
+      int samples = l.hasPath("samples") ? l.getInt("samples")
+          : (Integer) ExperimentSchema.fallback("learners[].samples");
       if (search.equals("random") && samples < 1) {
         throw k.error(key + ".samples", "random search needs samples >= 1");
       }
@@ -231,13 +226,16 @@ public final class ExperimentCatalog {
     return out;
   }
 
-  /** Typed reads that name the file and key on failure. */
+  /** Typed reads that name the file and key on failure; an absent key takes its default in the schema. */
   private record Keys(String origin, Config config) {
     SettingsException error(String key, String why) {
       return new SettingsException(origin + ": " + key + ": " + why);
     }
 
     String string(String key) {
+      if (!config.hasPath(key) && ExperimentSchema.fallback(key) != null) {
+        return (String) ExperimentSchema.fallback(key);
+      }
       try {
         return config.getString(key);
       } catch (ConfigException.Missing e) {
@@ -247,7 +245,11 @@ public final class ExperimentCatalog {
       }
     }
 
+    @SuppressWarnings("unchecked")
     List<String> strings(String key) {
+      if (!config.hasPath(key) && ExperimentSchema.fallback(key) != null) {
+        return (List<String>) ExperimentSchema.fallback(key);
+      }
       try {
         List<String> out = new ArrayList<>();
         config.getList(key).forEach(v -> out.add(String.valueOf(v.unwrapped())));
@@ -259,20 +261,22 @@ public final class ExperimentCatalog {
       }
     }
 
-    int integer(String key, int fallback) {
-      if (!config.hasPath(key)) {
-        return fallback;
+    int integer(String key) {
+      if (!config.hasPath(key) && ExperimentSchema.fallback(key) != null) {
+        return (Integer) ExperimentSchema.fallback(key);
       }
       try {
         return config.getInt(key);
+      } catch (ConfigException.Missing e) {
+        throw error(key, "missing");
       } catch (ConfigException e) {
         throw error(key, "expected a whole number");
       }
     }
 
-    boolean bool(String key, boolean fallback) {
+    boolean bool(String key) {
       if (!config.hasPath(key)) {
-        return fallback;
+        return (Boolean) ExperimentSchema.fallback(key);
       }
       try {
         return config.getBoolean(key);

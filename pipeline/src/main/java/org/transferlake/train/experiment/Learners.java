@@ -27,6 +27,11 @@ public final class Learners {
     return new TreeSet<>(PARAMS.keySet());
   }
 
+  /** The hyperparameter names of learner {@code name}, sorted; empty for an unknown learner. */
+  public static Set<String> parameters(String name) {
+    return new TreeSet<>(PARAMS.getOrDefault(name, Set.of()));
+  }
+
   /** Whether fits of this learner run one at a time per JVM (the mlp: DJL's PyTorch training lock). */
   public static boolean trainsOneAtATime(String name) {
     return name.equals("mlp");

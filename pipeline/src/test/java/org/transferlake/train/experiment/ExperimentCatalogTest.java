@@ -1,13 +1,18 @@
 package org.transferlake.train.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.config.SettingsException;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
@@ -25,6 +30,92 @@ class ExperimentCatalogTest {
     for (File f : files) {
       ExperimentDefinition e = ExperimentCatalog.read(f);
       assertEquals(f.getName(), e.name() + ".conf");
+    }
+  }
+
+  @TempDir
+  File tmp;
+
+  /** The message that refuses expt_gap_quick with {@code from} written {@code to}. */
+  private String refusal(String from, String to) throws IOException {
+    String text = Files.readString(new File(DIR, "expt_gap_quick.conf").toPath());
+    assertTrue(text.contains(from), from);
+    File file = new File(tmp, "expt_gap_quick.conf");
+    Files.writeString(file.toPath(), text.replace(from, to));
+    return assertThrows(SettingsException.class, () -> ExperimentCatalog.read(file)).getMessage();
+  }
+
+  private String file() {
+    return new File(tmp, "expt_gap_quick.conf").getPath();
+  }
+
+  @Test
+  void anUnknownTopLevelKeyIsRefusedWithTheNearestKnownOne() throws IOException {
+    String message = refusal("seed = 42", "sed = 42");
+    assertTrue(message.startsWith(file() + ": sed: unknown key; did you mean seed? (known: architectures, cv,"),
+        message);
+  }
+
+  @Test
+  void anUnknownCvKeyIsRefusedWithItsPath() throws IOException {
+    assertEquals(file() + ": cv.fold-tabel: unknown key; did you mean cv.fold-table? (known: assign, fold-table,"
+        + " folds, seed)", refusal("fold-table =", "fold-tabel ="));
+  }
+
+  @Test
+  void anUnknownOptionIsRefusedWithItsPath() throws IOException {
+    String message = refusal("use-measured = true", "use-mesured = true");
+    assertTrue(message.startsWith(file() + ": options.use-mesured: unknown key; did you mean options.use-measured?"
+        + " (known: add-source-variance, cross-fit-folds, source-learner,"), message);
+  }
+
+  @Test
+  void anUnknownKeyOfASourceIsRefusedWithItsIndex() throws IOException {
+    assertEquals(file() + ": sources[0].agregate: unknown key; did you mean sources[0].aggregate? (known: aggregate,"
+        + " context)", refusal("aggregate = median", "agregate = median"));
+  }
+
+  @Test
+  void anUnknownKeyOfALearnerIsRefusedWithItsIndex() throws IOException {
+    assertEquals(file() + ": learners[0].serach: unknown key; did you mean learners[0].search? (known: grid, name,"
+        + " samples, search)", refusal("name = forest, grid", "name = forest, serach = random, grid"));
+  }
+
+  @Test
+  void anUnknownGridParameterIsRefusedAgainstTheLearnersParameters() throws IOException {
+    assertEquals(file() + ": learners[0].grid.treez: unknown key; did you mean learners[0].grid.trees? (known:"
+        + " calibrate, max_depth, max_features, min_leaf, trees)", refusal("trees = [100]", "treez = [100]"));
+    assertEquals(file() + ": learners[0].grid.leaves: unknown key (known: calibrate, max_depth, max_features,"
+        + " min_leaf, trees)", refusal("trees = [100]", "leaves = [100]"), "nothing near: the known keys alone");
+  }
+
+  @Test
+  void anUnknownSourceLearnerParameterIsRefusedAgainstTheLearnersParameters() throws IOException {
+    assertEquals(file() + ": options.source-learner.max_feature: unknown key; did you mean"
+        + " options.source-learner.max_features? (known: calibrate, max_depth, max_features, min_leaf, name, trees)",
+        refusal("max_features = 0.33", "max_feature = 0.33"));
+  }
+
+  @Test
+  void anObjectKeyHoldingAValueIsRefused() throws IOException {
+    assertEquals(file() + ": cv: expected an object { ... }",
+        refusal("cv { fold-table = \"matbench_expt_gap_folds.csv\" }", "cv = 5"));
+  }
+
+  @Test
+  void everyDefaultIsOfItsKindAndEveryKeyHasAMeaning() {
+    for (ExperimentSchema.Key key : ExperimentSchema.keys()) {
+      assertTrue(!key.meaning().isBlank(), key.path());
+      Object v = key.fallback();
+      boolean fits = v == null || switch (key.kind()) {
+        case STRING -> v instanceof String;
+        case WHOLE_NUMBER -> v instanceof Integer;
+        case BOOLEAN -> v instanceof Boolean;
+        case LIST -> v instanceof List<?>;
+        case LEARNER -> v instanceof Map<?, ?>;
+        default -> false;
+      };
+      assertTrue(fits, key.path() + " = " + v);
     }
   }
 

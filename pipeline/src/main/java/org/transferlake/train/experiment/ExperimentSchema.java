@@ -1,0 +1,121 @@
+package org.transferlake.train.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Every key of an experiment file ({@code conf/experiments/*.conf}), declared once with its kind, its default and
+ * its meaning, as {@code reference.conf} declares the settings. {@code []} in a path stands for each element of a
+ * list of objects.
+ */
+public final class ExperimentSchema {
+  /** What a key holds. */
+  public enum Kind {
+    STRING,
+    WHOLE_NUMBER,
+    BOOLEAN,
+    LIST,
+    /** An object of the keys declared under it. */
+    OBJECT,
+    /** A list of objects, each of the keys declared under {@code path[]}. */
+    OBJECT_LIST,
+    /** An object of any keys. */
+    FREE_MAP,
+    /** A learner: its {@code name} and that learner's hyperparameters ({@link Learners#parameters}). */
+    LEARNER,
+    /** The hyperparameters of the learner named beside this key, each a value or a list of values. */
+    LEARNER_GRID
+  }
+
+  /**
+   * @param fallback the value when the key is absent, or null where it has none (required, or absent means none)
+   */
+  public record Key(String path, Kind kind, Object fallback, String meaning) {}
+
+  private static final Map<String, Key> KEYS = declare(
+      key("name", Kind.STRING, null, "the experiment's name, lower snake case: the file is <name>.conf"),
+      key("description", Kind.STRING, "", "one line on what the experiment compares"),
+      key("target", Kind.STRING, null, "the target context, property/fidelity/source_id"),
+      key("sources", Kind.OBJECT_LIST, null, "the source contexts, none for target_only alone"),
+      key("sources[].context", Kind.STRING, null, "a source context, property/fidelity/source_id"),
+      key("sources[].aggregate", Kind.STRING, "median",
+          "how a composition's several values become one: mean, median, min, closest_to_mean"),
+      key("features", Kind.STRING, null, "the feature preset: the table features.<preset>"),
+      key("architectures", Kind.LIST, null, "the architectures compared, each also as two_stage_<name>"),
+      key("learners", Kind.OBJECT_LIST, null, "the learners, each with its hyperparameter grid"),
+      key("learners[].name", Kind.STRING, null, "the learner: forest, mlp, mllib_rf, mllib_gbt, mllib_linear"),
+      key("learners[].grid", Kind.LEARNER_GRID, null, "hyperparameter = value or list of values"),
+      key("learners[].search", Kind.STRING, "grid", "grid (every point) or random (samples points, seeded)"),
+      key("learners[].samples", Kind.WHOLE_NUMBER, 0, "the points random search draws"),
+      key("cv", Kind.OBJECT, null, "the outer cross-validation"),
+      key("cv.folds", Kind.WHOLE_NUMBER, 5, "folds grouped by composition key"),
+      key("cv.assign", Kind.STRING, "shuffle", "shuffle (seeded) or hash (of the key: experiments share folds)"),
+      key("cv.seed", Kind.WHOLE_NUMBER, null, "the shuffle's seed; default: seed"),
+      key("cv.fold-table", Kind.STRING, null,
+          "a table of official folds, relative to transferlake.experiments.reference-dir; replaces folds"),
+      key("inner-folds", Kind.WHOLE_NUMBER, 0, "inner validation folds choosing hyperparameters; 0 chooses none"),
+      key("learning-curve", Kind.LIST, List.of("all"), "training-set sizes, 5 or more, or all"),
+      key("repeats", Kind.WHOLE_NUMBER, 1, "repeats of every unit, each with its own seed"),
+      key("seed", Kind.WHOLE_NUMBER, 42, "the experiment's seed"),
+      key("target-classes", Kind.FREE_MAP, null, "for a label target: class = [raw labels], \"*\" for the rest"),
+      key("options", Kind.OBJECT, null, "how the architectures use the sources"),
+      key("options.use-measured", Kind.BOOLEAN, true,
+          "a composition's measured source value stands in for the predicted one"),
+      key("options.cross-fit-folds", Kind.WHOLE_NUMBER, 5,
+          "folds cross-fitting the source models when not use-measured; 0: none"),
+      key("options.add-source-variance", Kind.BOOLEAN, false,
+          "a prediction's variance adds the predicted sources' variances"),
+      key("options.union-source-rows", Kind.WHOLE_NUMBER, 0, "source rows the union architectures pool; 0: all"),
+      key("options.source-learner", Kind.LEARNER, Map.of("trees", "100", "max_features", "0.33"),
+          "the learner of the source models; the default's hyperparameters"),
+      key("options.source-learner.name", Kind.STRING, "forest", "the source models' learner"));
+
+  private ExperimentSchema() {}
+
+  /** Every key, in declaration order. */
+  public static List<Key> keys() {
+    return List.copyOf(KEYS.values());
+  }
+
+  /** The key at {@code path}, or null where none is declared. */
+  public static Key find(String path) {
+    return KEYS.get(path);
+  }
+
+  /** The default of the key at {@code path} (null where it has none). */
+  public static Object fallback(String path) {
+    Key key = KEYS.get(path);
+    if (key == null) {
+      throw new IllegalArgumentException("no experiment key " + path);
+    }
+    return key.fallback();
+  }
+
+  /** The names declared right under {@code path} ("" for the top level), sorted. */
+  public static SortedSet<String> children(String path) {
+    String prefix = path.isEmpty() ? "" : path + ".";
+    SortedSet<String> out = new TreeSet<>();
+    for (String p : KEYS.keySet()) {
+      String rest = p.startsWith(prefix) ? p.substring(prefix.length()) : "";
+      if (!rest.isEmpty() && !rest.contains(".") && !rest.contains("[")) {
+        out.add(rest);
+      }
+    }
+    return out;
+  }
+
+  private static Key key(String path, Kind kind, Object fallback, String meaning) {
+    return new Key(path, kind, fallback, meaning);
+  }
+
+  private static Map<String, Key> declare(Key... keys) {
+    Map<String, Key> out = new LinkedHashMap<>();
+    for (Key k : keys) {
+      out.put(k.path(), k);
+    }
+    return out;
+  }
+}

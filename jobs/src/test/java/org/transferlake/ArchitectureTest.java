@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -62,7 +63,7 @@ class ArchitectureTest {
     m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer"));
     m.put("train.data", List.of("config", "composition", "lake", "lineage", "featurize", "model.learn",
         "model.transfer", "train.experiment"));
-    m.put("train.units", List.of("config", "composition", "model..", "train.experiment", "train.data"));
+    m.put("train.units", List.of("config", "composition", "lake", "model..", "train.experiment", "train.data"));
     m.put("train", List.of("config", "lake", "lineage", "featurize", "model..", "train.experiment", "train.data",
         "train.units"));
     m.put("predict", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",
@@ -98,6 +99,14 @@ class ArchitectureTest {
                 .or(resideInAnyPackage(absolute(e.getKey())))
                 .or(resideInAnyPackage(e.getValue().stream().map(ArchitectureTest::absolute).toArray(String[]::new))))
             .because("docs/architecture.md lists what " + e.getKey() + " may use").check(CLASSES)));
+  }
+
+  /** train.units runs inside Spark tasks: of lake it uses the metric declaration only, never the lake itself. */
+  @Test
+  void trainUnitsUsesOnlyTheMetricDeclarationOfLake() {
+    noClasses().that().resideInAPackage(absolute("train.units")).should().dependOnClassesThat(describe(
+        "lake classes other than lake.Metric", (JavaClass c) -> c.getPackageName().equals(absolute("lake"))
+            && !topLevel(c).getName().equals(absolute("lake.Metric")))).check(CLASSES);
   }
 
   @Test

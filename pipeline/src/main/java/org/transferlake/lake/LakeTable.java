@@ -68,8 +68,7 @@ public enum LakeTable {
   private static final class Columns {
     static final String METRICS = "run_id STRING, experiment STRING, target_context STRING, unit_id STRING,"
         + " architecture STRING, learner STRING, params STRING, fold INT, n_train INT, n_test INT, repeat INT,"
-        + " seed BIGINT, mae DOUBLE, rmse DOUBLE, r2 DOUBLE, max_error DOUBLE, within_1sd DOUBLE, within_2sd DOUBLE,"
-        + " mean_sd DOUBLE, accuracy DOUBLE, balanced_accuracy DOUBLE, f1 DOUBLE, roc_auc DOUBLE, log_loss DOUBLE,"
+        + " seed BIGINT, " + Metric.ddl() + ","
         + " inner_score DOUBLE, fit_seconds DOUBLE, predict_seconds DOUBLE, code_version STRING,"
         + " config_sha256 STRING, n_requested INT, executor_id STRING";
     static final String PREDICTIONS = "run_id STRING, experiment STRING, unit_id STRING, architecture STRING,"

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsException;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
+import org.transferlake.lake.Metric;
 
 /**
  * A run's scores against the previous published run of the same experiment: per architecture and learner, the mean
@@ -18,9 +20,6 @@ import org.transferlake.lake.LakeTable;
  * into {@code ops.run_comparisons} (the run's rows replaced).
  */
 public final class RunComparisons {
-  /** Metrics where a lower value is better; for the others higher is better. */
-  private static final Set<String> LOWER_IS_BETTER = Set.of("mae", "rmse", "log_loss");
-
   /** One metric of one architecture and learner. */
   public record Comparison(String runId, String previousRunId, String experiment, String architecture,
       String learner, String metric, double previous, double current, double change, String verdict,
@@ -37,6 +36,21 @@ public final class RunComparisons {
   public RunComparisons(Lake lake, Map<String, Double> thresholds) {
     this.lake = lake;
     this.thresholds = thresholds;
+  }
+
+  /**
+   * Every key of {@code transferlake.nightly.thresholds} names a metric (alert-on keys are among them: config
+   * checks that).
+   *
+   * @throws SettingsException naming the key and the metrics
+   */
+  public static void checkThresholds(Settings settings) {
+    for (String metric : settings.nightlyThresholds().keySet()) {
+      if (!Metric.known(metric)) {
+        throw new SettingsException("transferlake.nightly.thresholds." + metric + ": not a metric of "
+            + LakeTable.METRICS.qualifiedName() + "; expected some of " + Metric.columns());
+      }
+    }
   }
 
   /** The published run of {@code experiment} started last before {@code runId}; null when there is none. */
@@ -66,7 +80,7 @@ public final class RunComparisons {
           continue;
         }
         double change = now - then;
-        double gain = LOWER_IS_BETTER.contains(threshold.getKey()) ? -change : change;
+        double gain = Metric.named(threshold.getKey()).lowerIsBetter() ? -change : change;
         String verdict = gain > threshold.getValue() ? "better" : gain < -threshold.getValue() ? "worse" : "unchanged";
         out.add(new Comparison(runId, previousRunId, experiment, key[0], key[1], threshold.getKey(), then, now,
             change, verdict, threshold.getValue()));

@@ -4,11 +4,12 @@ import org.transferlake.config.Settings;
 import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.lake.CatalogSettings;
+import org.transferlake.ops.RunComparisons;
 import org.transferlake.train.experiment.Learners;
 
 /**
  * The checks of the settings that belong to a stage, run before any work: {@code config} checks each value on
- * its own; the stage that owns a name (a preset, a catalog type, a learner) checks that it knows it.
+ * its own; the stage that owns a name (a preset, a catalog type, a learner, a compared metric) checks that it knows it.
  */
 public final class SettingsChecks {
   private SettingsChecks() {}
@@ -18,6 +19,7 @@ public final class SettingsChecks {
     FeaturizerPresets.check(settings);
     Learners.distributed(settings);
     CatalogSettings.from(settings);
+    RunComparisons.checkThresholds(settings);
     return settings;
   }
 }

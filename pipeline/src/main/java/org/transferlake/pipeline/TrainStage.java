@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.transferlake.lake.Metric;
 import org.transferlake.lake.RunIds;
 import org.transferlake.pipeline.TrainPlan.SourceSize;
 import org.transferlake.pipeline.TrainResult.MeanScore;
@@ -71,7 +72,7 @@ public final class TrainStage {
   private TrainResult train(Prepared prepared, String runId, boolean resume) {
     TrainJob.Outcome outcome = experiments.train(prepared.definition, prepared.data, runId, resume);
     boolean classification = prepared.data.label().isClassification();
-    String metric = classification ? "accuracy" : "mae";
+    String metric = Metric.headline(classification).column();
     TrainResult result = new TrainResult(runId, outcome.trained(), outcome.resumed(), metric,
         means(outcome.scores(), metric));
     listener.trained(result);

@@ -1,10 +1,12 @@
 package org.transferlake.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.transferlake.lake.Metric;
 import org.transferlake.model.learn.Versions;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ContextRef;
@@ -22,12 +24,12 @@ final class ResultRows {
   static Row metrics(String runId, ExperimentDefinition e, ExperimentData data, UnitResult r) {
     WorkUnit u = r.unit();
     Map<String, Double> m = r.metrics();
-    return RowFactory.create(runId, e.name(), data.targetContext(), u.id(), u.architecture(), u.learner(),
-        u.paramsText(), u.fold(), r.nTrain(), r.nTest(), u.repeat(), u.seed(), m.get("mae"), m.get("rmse"),
-        m.get("r2"), m.get("max_error"), m.get("within_1sd"), m.get("within_2sd"), m.get("mean_sd"),
-        m.get("accuracy"), m.get("balanced_accuracy"), m.get("f1"), m.get("roc_auc"), m.get("log_loss"),
-        r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE, e.definitionSha256(), u.nTrain(),
-        r.executorId());
+    List<Object> values = new ArrayList<>(Arrays.asList(runId, e.name(), data.targetContext(), u.id(), u.architecture(),
+        u.learner(), u.paramsText(), u.fold(), r.nTrain(), r.nTest(), u.repeat(), u.seed()));
+    Metric.columns().forEach(c -> values.add(m.get(c))); // null where the task has no such metric
+    values.addAll(Arrays.asList(r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE,
+        e.definitionSha256(), u.nTrain(), r.executorId()));
+    return RowFactory.create(values.toArray());
   }
 
   static List<Row> predictions(String runId, ExperimentDefinition e, ExperimentData data, UnitResult r) {

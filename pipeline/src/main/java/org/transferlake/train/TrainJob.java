@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.transferlake.featurize.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
+import org.transferlake.lake.Metric;
 import org.transferlake.model.learn.Versions;
 import org.transferlake.model.registry.FinalChoice;
 import org.transferlake.model.registry.FinalFit;
@@ -134,7 +135,8 @@ public final class TrainJob {
     jsc.sc().register(board, "unit scores");
     LiveScores live = new LiveScores(board);
     jsc.sc().addSparkListener(live);
-    try (Progress progress = new Progress(live, todo.size(), data.label().isClassification() ? "log-loss" : "MAE")) {
+    try (Progress progress = new Progress(live, todo.size(),
+        Metric.selection(data.label().isClassification()).label())) {
       UnitCost cost = cost(e, data);
       List<List<WorkUnit>> waves = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
       LOG.info("run {}: training {} units in {} waves", runId, todo.size(), waves.size());
@@ -193,7 +195,7 @@ public final class TrainJob {
     JavaRDD<UnitResult> results = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
       Shared s = shared.value();
       UnitRunner runner = new UnitRunner(s.experiment(), s.data(), s.sources());
-      String metric = s.data().label().isClassification() ? "log_loss" : "mae";
+      String metric = Metric.selection(s.data().label().isClassification()).column();
       List<UnitResult> out = new ArrayList<>();
       for (WorkUnit unit : bin) {
         UnitResult r = runner.run(unit);
@@ -238,8 +240,7 @@ public final class TrainJob {
   private List<UnitScore> scores(String runId, List<WorkUnit> units) {
     Map<String, WorkUnit> byId = new HashMap<>();
     units.forEach(u -> byId.put(u.id(), u));
-    List<String> names = List.of("mae", "rmse", "r2", "max_error", "within_1sd", "within_2sd", "mean_sd", "accuracy",
-        "balanced_accuracy", "f1", "roc_auc", "log_loss");
+    List<String> names = Metric.columns();
     List<UnitScore> out = new ArrayList<>();
     for (Row r : lake.read(LakeTable.METRICS).where(col("run_id").equalTo(runId))
         .selectExpr(java.util.stream.Stream.concat(java.util.stream.Stream.of("unit_id", "inner_score"), names.stream())

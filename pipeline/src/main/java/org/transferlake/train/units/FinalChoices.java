@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.transferlake.lake.Metric;
 import org.transferlake.model.registry.FinalChoice;
 
 /** Chooses the hyperparameters of each final model from the scored units, as {@link FinalChoice} describes. */
@@ -14,7 +15,7 @@ public final class FinalChoices {
 
   /** One choice per architecture and learner, from the units trained on a fold's whole training set. */
   public static List<FinalChoice> choose(List<UnitScore> results, boolean classification) {
-    String metric = classification ? "log_loss" : "mae";
+    Metric metric = Metric.selection(classification);
     Map<String, List<UnitScore>> byModel = new TreeMap<>();
     for (UnitScore r : results) {
       if (r.unit().nTrain() == 0) {
@@ -26,7 +27,7 @@ public final class FinalChoices {
     return out;
   }
 
-  private static FinalChoice choose(List<UnitScore> units, String metric) {
+  private static FinalChoice choose(List<UnitScore> units, Metric metric) {
     Map<String, List<UnitScore>> byParams = new TreeMap<>();
     Map<String, List<UnitScore>> byFold = new TreeMap<>();
     for (UnitScore r : units) {
@@ -62,25 +63,25 @@ public final class FinalChoices {
   }
 
   private static FinalChoice of(WorkUnit unit, Map<String, String> params, String selectedBy,
-      List<UnitScore> scored, String metric) {
+      List<UnitScore> scored, Metric metric) {
     double score = mean(scored, metric);
     double sd = sd(scored, metric, score);
-    boolean regression = metric.equals("mae");
-    return new FinalChoice(unit.architecture(), unit.learner(), params, selectedBy, metric, score, sd,
-        regression ? score : null, regression ? mean(scored, "rmse") : null, scored.size());
+    boolean regression = metric == Metric.MAE;
+    return new FinalChoice(unit.architecture(), unit.learner(), params, selectedBy, metric.column(), score, sd,
+        regression ? score : null, regression ? mean(scored, Metric.RMSE) : null, scored.size());
   }
 
-  private static double mean(List<UnitScore> units, String metric) {
-    return units.stream().mapToDouble(r -> r.metrics().get(metric)).average().orElse(Double.NaN);
+  private static double mean(List<UnitScore> units, Metric metric) {
+    return units.stream().mapToDouble(r -> r.metrics().get(metric.column())).average().orElse(Double.NaN);
   }
 
-  private static double sd(List<UnitScore> units, String metric, double mean) {
+  private static double sd(List<UnitScore> units, Metric metric, double mean) {
     if (units.size() < 2) {
       return Double.NaN;
     }
     double sum = 0;
     for (UnitScore r : units) {
-      double d = r.metrics().get(metric) - mean;
+      double d = r.metrics().get(metric.column()) - mean;
       sum += d * d;
     }
     return Math.sqrt(sum / (units.size() - 1));

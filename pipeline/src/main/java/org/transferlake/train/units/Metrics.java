@@ -2,8 +2,9 @@ package org.transferlake.train.units;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.transferlake.lake.Metric;
 
-/** Scores of predictions against actual values, under the metric names of {@code results.metrics}. */
+/** Scores of predictions against actual values, under the columns {@link Metric} declares. */
 final class Metrics {
   private Metrics() {}
 
@@ -31,13 +32,13 @@ final class Metrics {
       total += (a - actualMean) * (a - actualMean);
     }
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("mae", absSum / n);
-    m.put("rmse", Math.sqrt(sqSum / n));
-    m.put("r2", total > 0 ? 1 - sqSum / total : Double.NaN);
-    m.put("max_error", max);
-    m.put("within_1sd", within1 / (double) n);
-    m.put("within_2sd", within2 / (double) n);
-    m.put("mean_sd", sdSum / n);
+    m.put(Metric.MAE.column(), absSum / n);
+    m.put(Metric.RMSE.column(), Math.sqrt(sqSum / n));
+    m.put(Metric.R2.column(), total > 0 ? 1 - sqSum / total : Double.NaN);
+    m.put(Metric.MAX_ERROR.column(), max);
+    m.put(Metric.WITHIN_1SD.column(), within1 / (double) n);
+    m.put(Metric.WITHIN_2SD.column(), within2 / (double) n);
+    m.put(Metric.MEAN_SD.column(), sdSum / n);
     return m;
   }
 
@@ -93,11 +94,11 @@ final class Metrics {
       }
     }
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("accuracy", correct / n);
-    m.put("balanced_accuracy", present == 0 ? Double.NaN : recallSum / present);
-    m.put("f1", f1Sum / k);
-    m.put("roc_auc", aucClasses == 0 ? Double.NaN : aucSum / aucClasses);
-    m.put("log_loss", logLoss / n);
+    m.put(Metric.ACCURACY.column(), correct / n);
+    m.put(Metric.BALANCED_ACCURACY.column(), present == 0 ? Double.NaN : recallSum / present);
+    m.put(Metric.F1.column(), f1Sum / k);
+    m.put(Metric.ROC_AUC.column(), aucClasses == 0 ? Double.NaN : aucSum / aucClasses);
+    m.put(Metric.LOG_LOSS.column(), logLoss / n);
     return m;
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.transferlake.lake.Metric;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.registry.FinalChoice;
@@ -187,9 +188,9 @@ public final class UnitRunner {
       ContextSet heldSet = data.targetSet(held);
       Prediction p = fit(architecture, learner, fit, Seeds.derive(unit.seed(), "inner-fit", f))
           .predict(heldSet.keys(), heldSet.x());
-      double score = data.label().isClassification()
-          ? Metrics.classification(heldSet.y(), p.probabilities(0)).get("log_loss")
-          : Metrics.regression(heldSet.y(), p.mean(0), p.std(0)).get("mae");
+      boolean classification = data.label().isClassification();
+      double score = (classification ? Metrics.classification(heldSet.y(), p.probabilities(0))
+          : Metrics.regression(heldSet.y(), p.mean(0), p.std(0))).get(Metric.selection(classification).column());
       total += score * held.length;
       rows += held.length;
     }

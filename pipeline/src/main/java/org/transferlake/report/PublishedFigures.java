@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.transferlake.config.SettingsException;
+import org.transferlake.lake.Metric;
 
 /** Published figures to compare a run with, per target context, from a HOCON file ({@code conf/report/published.conf}). */
 final class PublishedFigures {
   private static final String KEY = "transferlake.report.published";
-  private static final Set<String> METRICS = Set.of("mae", "rmse", "accuracy");
+  private static final Set<String> METRICS = Set.of(Metric.MAE.column(), Metric.RMSE.column(),
+      Metric.ACCURACY.column());
 
   /** One published model's figure. */
   public record Entry(String model, double value) {}

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
+import org.transferlake.lake.Metric;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** Reads the lake's result tables into plain records, for published runs only. */
@@ -55,11 +56,16 @@ final class ResultsReader {
       out.add(new UnitMetrics(unitId, r.getAs("target_context"), r.getAs("architecture"), r.getAs("learner"),
           r.getAs("params"), r.<Integer>getAs("fold"), r.<Integer>getAs("n_requested") != null ? r.<Integer>getAs("n_requested")
               : UnitMetrics.requestedSize(unitId, nTrain), nTrain,
-          r.<Integer>getAs("n_test"), r.<Integer>getAs("repeat"), r.getAs("mae"), r.getAs("rmse"), r.getAs("r2"),
-          r.getAs("within_1sd"), r.getAs("within_2sd"), r.getAs("accuracy"), r.getAs("balanced_accuracy"),
-          r.getAs("f1"), r.getAs("roc_auc"), r.getAs("log_loss"), r.getAs("inner_score")));
+          r.<Integer>getAs("n_test"), r.<Integer>getAs("repeat"), score(r, Metric.MAE), score(r, Metric.RMSE),
+          score(r, Metric.R2), score(r, Metric.WITHIN_1SD), score(r, Metric.WITHIN_2SD), score(r, Metric.ACCURACY),
+          score(r, Metric.BALANCED_ACCURACY), score(r, Metric.F1), score(r, Metric.ROC_AUC),
+          score(r, Metric.LOG_LOSS), r.getAs("inner_score")));
     }
     return out;
+  }
+
+  private static Double score(Row r, Metric metric) {
+    return r.getAs(metric.column());
   }
 
   /** The run's hyperparameter choices. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
+import org.transferlake.lake.Metric;
 import org.transferlake.report.ReportDocument.Block;
 import org.transferlake.report.ReportDocument.Figures;
 import org.transferlake.report.ReportDocument.Section;
@@ -171,11 +172,11 @@ final class RunSections {
     }
     chosen.unselected().forEach(line -> blocks.add(Text.of("Not summarised — " + line
         + ": choosing by test scores would peek at the test fold.")));
-    String score = classification ? "accuracy" : "mae";
+    Metric headline = Metric.headline(classification);
     if (!models.isEmpty()) {
-      String title = (classification ? "Accuracy" : "MAE") + " per architecture";
-      figures(blocks, figure("scores", title, Charts.scoreBars(title + " (" + sizeText() + ")", models, score,
-          axis(classification ? "accuracy" : "MAE")), title + ", mean over " + folds
+      String title = capitalized(headline) + " per architecture";
+      figures(blocks, figure("scores", title, Charts.scoreBars(title + " (" + sizeText() + ")", models,
+          headline.column(), axis(headline.label())), title + ", mean over " + folds
           + " folds; error bars ±1 standard deviation over folds."));
     }
     sections.add(new Section(3, "Summary", blocks));
@@ -185,16 +186,30 @@ final class RunSections {
     List<List<String>> rows = new ArrayList<>();
     for (ModelSummary m : models) {
       rows.add(List.of(m.model().architecture(), m.model().learner(), String.valueOf(m.folds()),
-          String.valueOf(m.repeats()), String.valueOf(m.testRows()), Cells.meanSd(m.scores().get("mae"), 4),
-          Cells.meanSd(m.scores().get("rmse"), 4), Cells.meanSd(m.scores().get("r2"), 3),
-          Cells.number(m.scores().get("within_1sd").mean(), 3), change(m, "mae"), change(m, "rmse")));
+          String.valueOf(m.repeats()), String.valueOf(m.testRows()), Cells.meanSd(stat(m, Metric.MAE), 4),
+          Cells.meanSd(stat(m, Metric.RMSE), 4), Cells.meanSd(stat(m, Metric.R2), 3),
+          Cells.number(stat(m, Metric.WITHIN_1SD).mean(), 3), change(m, Metric.MAE), change(m, Metric.RMSE)));
     }
-    return new Table(List.of("architecture", "learner", "folds", "repeats", "test rows", axis("MAE"), axis("RMSE"),
-        "R²", "within 1σ", "MAE vs target_only", "RMSE vs target_only"), rows);
+    return new Table(List.of("architecture", "learner", "folds", "repeats", "test rows", axis(Metric.MAE.label()),
+        axis(Metric.RMSE.label()), Metric.R2.label(), Metric.WITHIN_1SD.label(), vsTargetOnly(Metric.MAE),
+        vsTargetOnly(Metric.RMSE)), rows);
   }
 
-  private static String change(ModelSummary m, String score) {
-    return m.model().targetOnly() ? "baseline" : Cells.signedPercent(m.relativeChange().get(score));
+  private static Stat stat(ModelSummary m, Metric metric) {
+    return m.scores().get(metric.column());
+  }
+
+  private static String change(ModelSummary m, Metric metric) {
+    return m.model().targetOnly() ? "baseline" : Cells.signedPercent(m.relativeChange().get(metric.column()));
+  }
+
+  private static String vsTargetOnly(Metric metric) {
+    return metric.label() + " vs target_only";
+  }
+
+  /** "Accuracy", "MAE": the label as a title starts. */
+  private static String capitalized(Metric metric) {
+    return Character.toUpperCase(metric.label().charAt(0)) + metric.label().substring(1);
   }
 
   private Table classificationTable() {
@@ -204,14 +219,15 @@ final class RunSections {
       String pooled = m.correct() == null ? "–" : Cells.number((double) m.correct() / m.testRows(), 4) + " ["
           + Cells.number(ci.low(), 4) + ", " + Cells.number(ci.high(), 4) + "]";
       rows.add(List.of(m.model().architecture(), m.model().learner(), String.valueOf(m.folds()),
-          String.valueOf(m.testRows()), Cells.meanSd(m.scores().get("accuracy"), 4), pooled,
-          Cells.meanSd(m.scores().get("balanced_accuracy"), 4), Cells.meanSd(m.scores().get("f1"), 4),
-          Cells.meanSd(m.scores().get("roc_auc"), 4), Cells.meanSd(m.scores().get("log_loss"), 4),
+          String.valueOf(m.testRows()), Cells.meanSd(stat(m, Metric.ACCURACY), 4), pooled,
+          Cells.meanSd(stat(m, Metric.BALANCED_ACCURACY), 4), Cells.meanSd(stat(m, Metric.F1), 4),
+          Cells.meanSd(stat(m, Metric.ROC_AUC), 4), Cells.meanSd(stat(m, Metric.LOG_LOSS), 4),
           m.model().targetOnly() ? "baseline" : m.accuracyDifference() == null ? "–"
               : String.format(Locale.ROOT, "%+.1f points", 100 * m.accuracyDifference())));
     }
-    return new Table(List.of("architecture", "learner", "folds", "test rows", "accuracy", "pooled accuracy [95% CI]",
-        "balanced accuracy", "F1 (macro)", "ROC-AUC", "log-loss", "accuracy vs target_only"), rows);
+    return new Table(List.of("architecture", "learner", "folds", "test rows", Metric.ACCURACY.label(),
+        "pooled accuracy [95% CI]", Metric.BALANCED_ACCURACY.label(), Metric.F1.label(), Metric.ROC_AUC.label(),
+        Metric.LOG_LOSS.label(), vsTargetOnly(Metric.ACCURACY)), rows);
   }
 
   private void published() {
@@ -263,8 +279,8 @@ final class RunSections {
   }
 
   private void learningCurve() {
-    String score = classification ? "accuracy" : "mae";
-    List<Summaries.CurvePoint> points = Summaries.learningCurve(chosen.units(), score);
+    Metric headline = Metric.headline(classification);
+    List<Summaries.CurvePoint> points = Summaries.learningCurve(chosen.units(), headline.column());
     if (points.stream().mapToInt(Summaries.CurvePoint::size).distinct().count() < 2) {
       return;
     }
@@ -274,7 +290,7 @@ final class RunSections {
           Cells.number(p.trainRows(), 0), String.valueOf(p.score().n()), Cells.meanSd(p.score(), 4)));
     }
     List<Block> blocks = new ArrayList<>();
-    String name = classification ? "Accuracy" : "MAE";
+    String name = capitalized(headline);
     figures(blocks, figure("learning-curve", "Learning curve", Charts.learningCurve(name + " against target rows"
         + " trained on", points, axis(name)), name + " against the target rows trained on (log axis), mean over folds;"
         + " error bars ±1 standard deviation over folds."));

@@ -11,13 +11,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import org.transferlake.lake.Metric;
 
 /** What a report says about a run's chosen units and their predictions: summaries, curves, splits, calibration. */
 final class Summaries {
-  /** Scores summarised per kind of target. */
-  public static final List<String> REGRESSION_SCORES = List.of("mae", "rmse", "r2", "within_1sd", "within_2sd");
-  public static final List<String> CLASSIFICATION_SCORES = List.of("accuracy", "balanced_accuracy", "f1", "roc_auc",
-      "log_loss");
+  /** Scores summarised per kind of target: every classification metric; of regression's, not max_error, mean_sd. */
+  public static final List<String> REGRESSION_SCORES = columns(List.of(Metric.MAE, Metric.RMSE, Metric.R2,
+      Metric.WITHIN_1SD, Metric.WITHIN_2SD));
+  public static final List<String> CLASSIFICATION_SCORES = columns(Metric.of(Metric.Task.CLASSIFICATION));
   /** Share of exact zeros among the test actuals from which MAE is split at zero (band gaps: metals). */
   public static final double ZERO_SHARE = 0.2;
   /** Coverage levels of the calibration curve. */
@@ -26,6 +27,10 @@ final class Summaries {
   public static final double CONFIDENCE = 0.95;
 
   private Summaries() {}
+
+  private static List<String> columns(List<Metric> metrics) {
+    return metrics.stream().map(Metric::column).toList();
+  }
 
   /**
    * One model's scores over folds and repeats.
@@ -106,7 +111,8 @@ final class Summaries {
       Intervals.Interval interval = null;
       if (classification) {
         if (baseline != null) {
-          accuracyDifference = own.get("accuracy").mean() - baseline.get("accuracy").mean();
+          String accuracy = Metric.ACCURACY.column();
+          accuracyDifference = own.get(accuracy).mean() - baseline.get(accuracy).mean();
         }
         long[] c = correct.get(model);
         if (c != null && c[1] > 0) {
@@ -114,7 +120,7 @@ final class Summaries {
           interval = Intervals.wilson(right, Math.round((double) c[1] / repeats), CONFIDENCE);
         }
       } else if (baseline != null) {
-        for (String name : List.of("mae", "rmse")) {
+        for (String name : columns(List.of(Metric.MAE, Metric.RMSE))) {
           double base = baseline.get(name).mean();
           change.put(name, (own.get(name).mean() - base) / base);
         }
@@ -263,11 +269,12 @@ final class Summaries {
   public static List<ModelKey> bestTransfer(List<ModelSummary> models) {
     Map<String, ModelSummary> best = new TreeMap<>();
     for (ModelSummary s : models) {
-      if (s.model().targetOnly() || !s.scores().containsKey("mae")) {
+      String mae = Metric.MAE.column();
+      if (s.model().targetOnly() || !s.scores().containsKey(mae)) {
         continue;
       }
       ModelSummary current = best.get(s.model().learner());
-      if (current == null || s.scores().get("mae").mean() < current.scores().get("mae").mean()) {
+      if (current == null || s.scores().get(mae).mean() < current.scores().get(mae).mean()) {
         best.put(s.model().learner(), s);
       }
     }

@@ -1,5 +1,7 @@
 package org.transferlake.report;
 
+import org.transferlake.lake.Metric;
+
 /**
  * One {@code results.metrics} row: a work unit's scores on its outer test fold.
  *
@@ -11,20 +13,23 @@ record UnitMetrics(String unitId, String targetContext, String architecture, Str
     Double within2sd, Double accuracy, Double balancedAccuracy, Double f1, Double rocAuc, Double logLoss,
     Double innerScore) {
 
-  /** The score a report names: mae, rmse, r2, within_1sd, within_2sd, accuracy, balanced_accuracy, f1, roc_auc, log_loss. */
+  /** The score a report names by its column: every metric but max_error and mean_sd. */
   public Double score(String name) {
-    return switch (name) {
-      case "mae" -> mae;
-      case "rmse" -> rmse;
-      case "r2" -> r2;
-      case "within_1sd" -> within1sd;
-      case "within_2sd" -> within2sd;
-      case "accuracy" -> accuracy;
-      case "balanced_accuracy" -> balancedAccuracy;
-      case "f1" -> f1;
-      case "roc_auc" -> rocAuc;
-      case "log_loss" -> logLoss;
-      default -> throw new IllegalArgumentException("unknown score '" + name + "'");
+    if (!Metric.known(name)) {
+      throw new IllegalArgumentException("unknown score '" + name + "'");
+    }
+    return switch (Metric.named(name)) {
+      case MAE -> mae;
+      case RMSE -> rmse;
+      case R2 -> r2;
+      case WITHIN_1SD -> within1sd;
+      case WITHIN_2SD -> within2sd;
+      case ACCURACY -> accuracy;
+      case BALANCED_ACCURACY -> balancedAccuracy;
+      case F1 -> f1;
+      case ROC_AUC -> rocAuc;
+      case LOG_LOSS -> logLoss;
+      case MAX_ERROR, MEAN_SD -> throw new IllegalArgumentException("unknown score '" + name + "'");
     };
   }
 

@@ -1,5 +1,6 @@
 package org.transferlake.lake;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -37,8 +38,7 @@ public enum LakeTable {
       "experiment", "run_id, unit_id, source_file, record_number"),
   SELECTED("results", "selected",
       "run_id STRING, experiment STRING, architecture STRING, learner STRING, fold INT, n_train INT, repeat INT,"
-          + " params STRING, candidates INT, inner_score DOUBLE, mae DOUBLE, rmse DOUBLE, accuracy DOUBLE,"
-          + " log_loss DOUBLE",
+          + " params STRING, candidates INT, inner_score DOUBLE, " + Columns.SELECTED_METRICS,
       "experiment", null),
   REGISTRY("models", "registry",
       "run_id STRING, experiment STRING, target_context STRING, architecture STRING, learner STRING, params STRING,"
@@ -68,9 +68,11 @@ public enum LakeTable {
   private static final class Columns {
     static final String METRICS = "run_id STRING, experiment STRING, target_context STRING, unit_id STRING,"
         + " architecture STRING, learner STRING, params STRING, fold INT, n_train INT, n_test INT, repeat INT,"
-        + " seed BIGINT, " + Metric.ddl() + ","
+        + " seed BIGINT, " + Metric.ddl(List.of(Metric.values())) + ","
         + " inner_score DOUBLE, fit_seconds DOUBLE, predict_seconds DOUBLE, code_version STRING,"
         + " config_sha256 STRING, n_requested INT, executor_id STRING";
+    static final String SELECTED_METRICS = Metric.ddl(List.of(Metric.MAE, Metric.RMSE, Metric.ACCURACY,
+        Metric.LOG_LOSS));
     static final String PREDICTIONS = "run_id STRING, experiment STRING, unit_id STRING, architecture STRING,"
         + " learner STRING, params STRING, fold INT, n_train INT, repeat INT, source_id STRING, source_file STRING,"
         + " record_number BIGINT, composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE,"

@@ -92,8 +92,8 @@ public enum Metric {
     return columns().contains(column);
   }
 
-  /** The columns' DDL, in order: {@code mae DOUBLE, rmse DOUBLE, ...}. */
-  static String ddl() {
-    return String.join(", ", Arrays.stream(values()).map(m -> m.column + " DOUBLE").toList());
+  /** The metrics' columns as DDL, in order: {@code mae DOUBLE, rmse DOUBLE, ...}. */
+  static String ddl(List<Metric> metrics) {
+    return String.join(", ", metrics.stream().map(m -> m.column + " DOUBLE").toList());
   }
 }

@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -301,13 +302,18 @@ public final class TrainJob {
    */
   private Dataset<Row> selection(String runId) {
     return lake.spark().sql("SELECT run_id, experiment, architecture, learner, fold, n_train, repeat, params,"
-        + " CAST(candidates AS INT) AS candidates, inner_score, mae, rmse, accuracy, log_loss FROM ("
+        + " CAST(candidates AS INT) AS candidates, inner_score, " + String.join(", ", selectedMetrics()) + " FROM ("
         + " SELECT *, count(*) OVER g AS candidates,"
         + " row_number() OVER (PARTITION BY architecture, learner, fold, n_train, repeat"
         + " ORDER BY inner_score ASC NULLS LAST, params) AS rank"
         + " FROM " + lake.name(LakeTable.METRICS) + " WHERE run_id = '" + runId + "'"
         + " WINDOW g AS (PARTITION BY architecture, learner, fold, n_train, repeat))"
         + " WHERE rank = 1 AND (candidates = 1 OR inner_score IS NOT NULL)");
+  }
+
+  /** The metric columns results.selected keeps, in its order. */
+  private static List<String> selectedMetrics() {
+    return Arrays.stream(LakeTable.SELECTED.schema().fieldNames()).filter(Metric::known).toList();
   }
 
   /** The newest snapshot id of every table the run reads, for reproducing it with VERSION AS OF. */

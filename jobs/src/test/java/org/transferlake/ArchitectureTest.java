@@ -59,8 +59,9 @@ class ArchitectureTest {
     m.put("model.learn.mllib", List.of("model.learn"));
     m.put("model.learn.mlp", List.of("model.learn"));
     m.put("model.transfer", List.of("model.learn"));
-    m.put("model.registry", List.of("config", "lake", "model.learn", "model.transfer"));
-    m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer"));
+    m.put("model.components", List.of("model.learn..", "model.transfer"));
+    m.put("model.registry", List.of("config", "lake", "model.learn", "model.transfer", "model.components"));
+    m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer", "model.components"));
     m.put("train.data", List.of("config", "composition", "lake", "lineage", "featurize", "model.learn",
         "model.transfer", "train.experiment"));
     m.put("train.units", List.of("config", "composition", "lake", "model..", "train.experiment", "train.data"));
@@ -68,7 +69,7 @@ class ArchitectureTest {
         "train.units"));
     m.put("predict", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",
         "model.registry"));
-    m.put("report", List.of("config", "lake", "train.experiment"));
+    m.put("report", List.of("config", "lake", "model.components", "train.experiment"));
     m.put("ops", List.of("config", "lake"));
     m.put("pipeline", List.of("config", "lake", "ingest", "featurize", "model.learn", "model.registry",
         "train..", "predict", "report", "ops"));

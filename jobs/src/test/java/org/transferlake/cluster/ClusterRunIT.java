@@ -50,7 +50,7 @@ class ClusterRunIT {
         seed = 7
         options {
           use-measured = true
-          source-learner { name = forest, trees = 5, max_features = 0.2, max_depth = 12, min_leaf = 5 }
+          source-learner { name = forest, trees = 5, max-features = 0.2, max-depth = 12, min-leaf = 5 }
         }
         """.formatted(name, grid);
   }
@@ -67,7 +67,7 @@ class ClusterRunIT {
     File experiments = new File(root, "experiments");
     Files.createDirectories(experiments.toPath());
     Files.writeString(new File(experiments, "cluster_tiny.conf").toPath(), experiment("cluster_tiny",
-        "trees = [10], max_features = [0.33]"));
+        "trees = [10], max-features = [0.33]"));
     File localLake = new File(root, "lake-local");
     File clusterLake = new File(root, "lake-cluster");
 

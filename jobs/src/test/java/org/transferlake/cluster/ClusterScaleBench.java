@@ -51,7 +51,7 @@ class ClusterScaleBench {
     File experiments = new File(out, "experiments");
     Files.createDirectories(experiments.toPath());
     Files.writeString(new File(experiments, "cluster_sweep.conf").toPath(), ClusterRunIT.experiment("cluster_sweep",
-        "trees = [%d], max_features = [0.2, 0.33, 0.5], min_leaf = [1, 3]".formatted(trees)));
+        "trees = [%d], max-features = [0.2, 0.33, 0.5], min-leaf = [1, 3]".formatted(trees)));
     File lake = new File(out, "lake");
     String load = Files.readString(Path.of("/proc/loadavg")).trim();
 

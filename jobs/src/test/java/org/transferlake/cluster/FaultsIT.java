@@ -43,7 +43,7 @@ class FaultsIT {
     File experiments = new File(root, "experiments");
     Files.createDirectories(experiments.toPath());
     Files.writeString(new File(experiments, EXPERIMENT + ".conf").toPath(), ClusterRunIT.experiment(EXPERIMENT,
-        "trees = [30], max_features = [0.33]"));
+        "trees = [30], max-features = [0.33]"));
     List<String> run = new ArrayList<>(List.of("run", "--set", "transferlake.run.id=calm"));
     run.addAll(ClusterRunIT.pipelineSettings(experiments));
     Submission calm = Submission.run(root, new File(root, "calm.log"), environment(Map.of()), Duration.ofMinutes(8),

@@ -75,12 +75,12 @@ class NightlyCommandTest {
 
   @Test
   void comparesWithThePreviousNightReplacesAReRunAndDeletesOldRuns() throws Exception {
-    experiment("trees = [10], max_features = [0.33]");
+    experiment("trees = [10], max-features = [0.33]");
     CommandRun first = nightly("--date", "2026-11-20");
     assertEquals(0, first.code(), first.out() + first.err());
     assertTrue(first.out().contains("no earlier published run of nightly_tiny to compare with"), first.out());
 
-    experiment("trees = [2], max_depth = [2]"); // two stumps of depth 2 instead of ten full trees: clearly worse
+    experiment("trees = [2], max-depth = [2]"); // two stumps of depth 2 instead of ten full trees: clearly worse
     CommandRun second = nightly("--date", "2026-11-21");
     assertEquals(NightlyCommand.ALERT, second.code(), second.out() + second.err());
     assertTrue(second.out().contains("ingest") && second.out().matches("(?s).*matbench_expt_gap\\s+unchanged.*"),

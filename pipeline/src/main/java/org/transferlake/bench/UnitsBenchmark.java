@@ -34,7 +34,7 @@ public final class UnitsBenchmark {
       sources = []
       features = magpie
       architectures = [target_only]
-      learners = [ { name = forest, grid { trees = [2], max_depth = %s, min_leaf = %s } } ]
+      learners = [ { name = forest, grid { trees = [2], max-depth = %s, min-leaf = %s } } ]
       cv { fold-table = "matbench_expt_gap_folds.csv" }
       inner-folds = 0
       learning-curve = [all]

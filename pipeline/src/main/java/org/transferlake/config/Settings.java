@@ -164,13 +164,13 @@ public final class Settings {
    */
   public DistributedLearner distributedSourceLearner() {
     String key = "transferlake.learners.source.";
-    return new DistributedLearner(config.getString(key + "distributed"), config.getInt(key + "mllib.trees"),
-        config.getInt(key + "mllib.max-depth"), config.getInt(key + "mllib.max-bins"),
-        config.getDouble(key + "mllib.reg-param"));
+    Map<String, String> params = new TreeMap<>();
+    config.getObject(key + "mllib").forEach((k, v) -> params.put(k, String.valueOf(v.unwrapped())));
+    return new DistributedLearner(config.getString(key + "distributed"), params);
   }
 
-  /** The settings of the distributed source learner, as written. */
-  public record DistributedLearner(String name, int trees, int maxDepth, int maxBins, double regParam) {}
+  /** The settings of the distributed source learner, as written: its name and its hyperparameters' text. */
+  public record DistributedLearner(String name, Map<String, String> params) {}
 
   public String experimentsDir() {
     return config.getString("transferlake.experiments.dir");

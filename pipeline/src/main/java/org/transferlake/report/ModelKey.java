@@ -1,7 +1,7 @@
 package org.transferlake.report;
 
 import java.util.Comparator;
-import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.model.components.Components;
 
 /** An architecture with a learner: what a summary row describes. Ordered baselines first, as experiments list them. */
 record ModelKey(String architecture, String learner) implements Comparable<ModelKey> {
@@ -18,7 +18,7 @@ record ModelKey(String architecture, String learner) implements Comparable<Model
   }
 
   public boolean targetOnly() {
-    return architecture.equals("target_only");
+    return architecture.equals(Components.YARDSTICK);
   }
 
   @Override
@@ -32,7 +32,7 @@ record ModelKey(String architecture, String learner) implements Comparable<Model
   }
 
   private static int rank(String architecture) {
-    int i = ExperimentDefinition.ARCHITECTURES.indexOf(architecture);
+    int i = Components.architectureNames().indexOf(architecture);
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.Metric;
+import org.transferlake.model.components.Components;
 import org.transferlake.report.ReportDocument.Block;
 import org.transferlake.report.ReportDocument.Figures;
 import org.transferlake.report.ReportDocument.Section;
@@ -27,6 +28,8 @@ import org.transferlake.train.experiment.ExperimentDefinition;
 
 /** One run's part of the report: its summaries, comparisons, charts, choices, provenance and sources, as sections. */
 final class RunSections {
+  /** The yardstick architecture, as report text names it. */
+  private static final String YARDSTICK = Components.YARDSTICK;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
 
@@ -157,7 +160,8 @@ final class RunSections {
     blocks.add(Text.of("Scores on the outer test folds at " + sizeText() + ": mean ± standard deviation over the folds"
         + " (and repeats). Where a learner's grid had several candidates, each fold uses the hyperparameters inner"
         + " validation chose (lake.results.selected), never the best test score."
-        + (classification ? "" : " Change vs target_only: (score − target_only's) / target_only's, same learner.")));
+        + (classification ? "" : " Change vs " + YARDSTICK + ": (score − " + YARDSTICK + "'s) / " + YARDSTICK
+            + "'s, same learner.")));
     if (classification) {
       blocks.add(classificationTable());
       blocks.add(Text.of("Accuracy interval: Wilson's 95% score interval over the test predictions pooled across the"
@@ -204,7 +208,7 @@ final class RunSections {
   }
 
   private static String vsTargetOnly(Metric metric) {
-    return metric.label() + " vs target_only";
+    return metric.label() + " vs " + YARDSTICK;
   }
 
   /** "Accuracy", "MAE": the label as a title starts. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.transferlake.lake.Metric;
+import org.transferlake.model.components.Components;
 
 /** What a report says about a run's chosen units and their predictions: summaries, curves, splits, calibration. */
 final class Summaries {
@@ -104,7 +105,7 @@ final class Summaries {
       int folds = (int) units.stream().mapToInt(UnitMetrics::fold).distinct().count();
       int testRows = units.stream().mapToInt(UnitMetrics::nTest).sum() / repeats;
       Map<String, Stat> own = scores.get(model);
-      Map<String, Stat> baseline = scores.get(new ModelKey("target_only", model.learner()));
+      Map<String, Stat> baseline = scores.get(new ModelKey(Components.YARDSTICK, model.learner()));
       Map<String, Double> change = new LinkedHashMap<>();
       Double accuracyDifference = null;
       Long right = null;

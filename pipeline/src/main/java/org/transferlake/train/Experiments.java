@@ -6,6 +6,7 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeLocation;
 import org.transferlake.lineage.Lineage;
 import org.transferlake.model.registry.ModelRegistry;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.transfer.SourceLearners;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.train.data.ExperimentData;
@@ -44,7 +45,7 @@ public final class Experiments {
 
   /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
   public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
-    SourceLearners learners = new SourceLearners(Learners.create(e.sourceLearner(), e.sourceParams(), 0),
+    SourceLearners learners = new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
         Learners.distributed(settings), settings.sourceSwitchRows());
     SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
         e.seed());

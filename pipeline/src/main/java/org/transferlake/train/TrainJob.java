@@ -25,10 +25,12 @@ import org.transferlake.featurize.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lake.Metric;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.learn.Versions;
 import org.transferlake.model.registry.FinalChoice;
 import org.transferlake.model.registry.FinalFit;
 import org.transferlake.model.registry.ModelRegistry;
+import org.transferlake.model.transfer.ArchitectureComponent;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentDefinition;
@@ -260,8 +262,8 @@ public final class TrainJob {
    * target's compositions need, and each source's model on all rows, which final models keep.
    */
   private static void prepareSources(ExperimentDefinition e, ExperimentData data, SourceModels sources) {
-    boolean stageOne = e.architectures().stream().map(ExperimentDefinition::baseArchitecture)
-        .anyMatch(a -> a.equals("difference") || a.equals("latent_variable"));
+    boolean stageOne = e.architectures().stream().anyMatch(a -> Components.architecture(a).sourceUse()
+        == ArchitectureComponent.SourceUse.SOURCE_MODELS);
     for (int i = 0; stageOne && i < sources.size(); i++) {
       sources.estimate(i, data.keys(), data.x(), e.useMeasured());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.transferlake.model.components.Components;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
 import org.transferlake.config.SettingsLoader;
@@ -45,12 +46,12 @@ class TrainJobTest {
       sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
       features = magpie
       architectures = [target_only, latent_variable]
-      learners = [ { name = forest, grid { trees = [4, 8], min_leaf = 5 } } ]
+      learners = [ { name = forest, grid { trees = [4, 8], min-leaf = 5 } } ]
       cv { fold-table = "matbench_expt_gap_folds.csv" }
       inner-folds = 2
       learning-curve = [200, all]
       seed = 7
-      options { source-learner { name = forest, trees = 4, max_features = 0.2, min_leaf = 10 } }
+      options { source-learner { name = forest, trees = 4, max-features = 0.2, min-leaf = 10 } }
       """;
 
   private static Lake lake;
@@ -70,7 +71,7 @@ class TrainJobTest {
     Files.writeString(new File(dir, "small.conf").toPath(), EXPERIMENT);
     experiment = ExperimentCatalog.load(dir, "small");
     data = loader().load(experiment);
-    sources = SourceModels.of(data.sources(), Learners.create("forest", experiment.sourceParams(), 0), 0, 7);
+    sources = SourceModels.of(data.sources(), Components.learner("forest").create(experiment.sourceParams(), 0), 0, 7);
     registry = new ModelRegistry(lake, TestSpark.tempDir("artifacts").toURI().toString());
     new TrainJob(lake, registry).run("run-a", experiment, data, sources, 4, "test");
   }
@@ -310,8 +311,9 @@ class TrainJobTest {
   void malformedExperimentsFailBeforeAnyWorkNamingTheKey() throws IOException {
     File dir = TestSpark.tempDir("bad-experiments");
     List<String[]> cases = new ArrayList<>();
-    cases.add(new String[] {"architectures = [target_only, magic]", "architectures: 'magic' is not known"});
-    cases.add(new String[] {"learners = [ { name = forest, grid { trees = [1] } } ]", "forest trees = 1"});
+    cases.add(new String[] {"architectures = [target_only, magic]", "architectures: architecture 'magic' is not known"});
+    cases.add(new String[] {"learners = [ { name = forest, grid { trees = [1] } } ]",
+        "learners[0].grid.trees: 1: expected at least 2"});
     cases.add(new String[] {"learners = [ { name = forest, grid { leaves = [3] } } ]",
         "learners[0].grid.leaves: unknown key"});
     cases.add(new String[] {"target = \"band_gap/experiment\"", "expected property/fidelity/source_id"});

@@ -55,12 +55,12 @@ public final class ModelIO {
    * Loads a model saved by {@link #save}.
    *
    * @param what names the file or artifact in error messages
+   * @param readers each learner's reader, by learner name (the component registry's)
    */
-  public static Model load(InputStream in, String what) throws IOException {
+  public static Model load(InputStream in, String what, Map<String, ModelReader> readers) throws IOException {
     byte[] bytes = readFramed(MAGIC, in, what, "a transferlake model");
     DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
     Provenance provenance = readProvenance(data);
-    Map<String, ModelReader> readers = ModelReaders.byLearner();
     ModelReader reader = readers.get(provenance.learner());
     if (reader == null) {
       throw new ModelFormatException(what + ": no reader for learner '" + provenance.learner() + "' (known: "
@@ -103,8 +103,8 @@ public final class ModelIO {
     return bytes;
   }
 
-  public static Model fromBytes(byte[] bytes, String what) throws IOException {
-    return load(new ByteArrayInputStream(bytes), what);
+  public static Model fromBytes(byte[] bytes, String what, Map<String, ModelReader> readers) throws IOException {
+    return load(new ByteArrayInputStream(bytes), what, readers);
   }
 
   /** Labels as every learner's payload starts: name, weight and classes of each. */

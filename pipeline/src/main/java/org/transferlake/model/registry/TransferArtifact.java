@@ -18,7 +18,7 @@ import org.transferlake.model.learn.ModelIO;
 import org.transferlake.model.transfer.FrozenSources;
 import org.transferlake.model.transfer.SourceEstimator;
 import org.transferlake.model.transfer.TransferModel;
-import org.transferlake.model.transfer.TransferModels;
+import org.transferlake.model.components.Components;
 
 /**
  * A registered model as one file: the fitted architecture (its stage-two model, options and frozen sources), the
@@ -102,7 +102,7 @@ public record TransferArtifact(TransferModel model, Map<String, String> about, L
       }
       sources.add(new FrozenSources.Source(context, measured, readModel(in, what + " (source " + context + ")")));
     }
-    TransferModel restored = TransferModels.assemble(architecture, models, target, options,
+    TransferModel restored = Components.architecture(architecture).assemble(models, target, options,
         sourceCount == 0 ? null : new FrozenSources(sources));
     return new TransferArtifact(restored, about, features, elements);
   }
@@ -126,7 +126,7 @@ public record TransferArtifact(TransferModel model, Map<String, String> about, L
   private static Model readModel(DataInputStream in, String what) throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
-    return ModelIO.fromBytes(bytes, what);
+    return Components.readModel(bytes, what);
   }
 
   private static void writeStrings(List<String> values, DataOutputStream out) throws IOException {

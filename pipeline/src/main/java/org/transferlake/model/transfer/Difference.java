@@ -13,6 +13,11 @@ import org.transferlake.model.learn.TrainingSet;
  */
 public final class Difference implements Architecture {
   public static final String NAME = "difference";
+  /** A second fit on the source models' predictions: 1.2 fits. */
+  public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
+      "the target minus one source's prediction, learned", ArchitectureComponent.SourceUse.SOURCE_MODELS, 1.2,
+      settings -> new Difference(settings.useMeasured()),
+      (models, target, options, sources) -> assemble(models.get(0), target, options, sources));
 
   static final String USE_MEASURED = "use_measured";
 

@@ -17,6 +17,12 @@ import org.transferlake.model.learn.TrainingSet;
  */
 public final class LatentVariable implements Architecture {
   public static final String NAME = "latent_variable";
+  /** A second fit on the source models' predictions: 1.2 fits. */
+  public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
+      "the sources' predictions as extra inputs of the target's model",
+      ArchitectureComponent.SourceUse.SOURCE_MODELS, 1.2,
+      settings -> new LatentVariable(settings.useMeasured(), settings.addSourceVariance()),
+      (models, target, options, sources) -> assemble(models.get(0), target, options, sources));
 
   static final String ADD_SOURCE_VARIANCE = "add_source_variance";
 

@@ -17,6 +17,9 @@ import org.transferlake.model.learn.TrainingSet;
  */
 public final class MultiTask implements Architecture {
   public static final String NAME = "multi_task";
+  public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
+      "one model of every context at once, the target's output read", ArchitectureComponent.SourceUse.POOLS_ROWS, 1.0,
+      settings -> new MultiTask(), (models, target, options, sources) -> assemble(models.get(0), target));
 
   @Override
   public String name() {

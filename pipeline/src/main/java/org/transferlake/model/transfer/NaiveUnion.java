@@ -15,6 +15,14 @@ public final class NaiveUnion implements Architecture {
   public static final String NAME = "naive_union";
   public static final String WITH_CONTEXT = "union_context";
 
+  public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
+      "source and target rows pooled as if they measured one property", ArchitectureComponent.SourceUse.POOLS_ROWS,
+      1.0, settings -> plain(), (models, target, options, sources) -> assemble(NAME, models.get(0), target, options));
+  public static final ArchitectureComponent WITH_CONTEXT_COMPONENT = new ArchitectureComponent(WITH_CONTEXT,
+      "source and target rows pooled, the context a one-hot input", ArchitectureComponent.SourceUse.POOLS_ROWS, 1.0,
+      settings -> withContext(),
+      (models, target, options, sources) -> assemble(WITH_CONTEXT, models.get(0), target, options));
+
   private static final String FLAGS = "flags";
 
   private final boolean contextFlags;

@@ -8,6 +8,10 @@ import org.transferlake.model.learn.TrainingSet;
 /** The baseline every transfer method must beat: the target context alone. */
 public final class TargetOnly implements Architecture {
   public static final String NAME = "target_only";
+  public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
+      "the target context alone: the yardstick every transfer method must beat",
+      ArchitectureComponent.SourceUse.NONE, 1.0, settings -> new TargetOnly(),
+      (models, target, options, sources) -> assemble(models.get(0), target));
 
   @Override
   public String name() {

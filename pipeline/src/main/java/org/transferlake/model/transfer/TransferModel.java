@@ -9,7 +9,7 @@ import org.transferlake.model.learn.Prediction;
 /**
  * A fitted architecture: predicts the target context (mean and standard deviation) for compositions. It is made
  * of its stage-two model, the options settled when it was fitted, and the source estimates it reads; {@link
- * TransferModels#assemble} rebuilds an identical one from these parts.
+ * ArchitectureComponent#assemble} rebuilds an identical one from these parts.
  */
 public interface TransferModel {
   String architecture();
@@ -31,7 +31,7 @@ public interface TransferModel {
   /** The target context's label. */
   Label target();
 
-  /** What {@link TransferModels#assemble} needs besides the parts: the architecture's settings and fitted facts. */
+  /** What {@link ArchitectureComponent#assemble} needs besides the parts: the architecture's settings and fitted facts. */
   Map<String, String> options();
 
   /** The source estimates the predictions read, or null for an architecture that reads none. */

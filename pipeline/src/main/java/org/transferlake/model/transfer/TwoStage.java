@@ -18,6 +18,17 @@ import org.transferlake.model.learn.TrainingSet;
  */
 public final class TwoStage implements Architecture {
   public static final String PREFIX = "two_stage_";
+  /**
+   * Wraps any architecture. Costs a classifier on every target row and the inner architecture on the rows above
+   * zero (about half).
+   */
+  public static final ArchitectureWrapper WRAPPER = new ArchitectureWrapper(PREFIX,
+      "a zero-or-not classifier in front of the architecture, for targets where many values are exactly 0",
+      inner -> new ArchitectureComponent(PREFIX + inner.name(), inner.doc() + ", behind a zero-or-not classifier",
+          inner.sourceUse(), 0.8 + 0.5 * inner.costFactor(), settings -> new TwoStage(inner.create(settings)),
+          (models, target, options, sources) -> assemble(PREFIX + inner.name(), models,
+              inner.assemble(models.subList(0, models.size() - 1), target, options, sources), target, options,
+              sources)));
   private static final Label ZERO = Label.classification("is_zero", List.of("zero", "above_zero"));
 
   private final Architecture inner;

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.Checksums;
+import org.transferlake.model.components.Components;
+import org.transferlake.model.learn.LearnerComponent;
+import org.transferlake.model.learn.Param;
+import org.transferlake.model.transfer.ArchitectureComponent;
 
 /** Reads experiment definitions, refusing anything malformed before any work with the file and key. */
 public final class ExperimentCatalog {
@@ -87,11 +91,13 @@ public final class ExperimentCatalog {
     }
     List<String> architectures = k.strings("architectures");
     for (String a : architectures) {
-      if (ExperimentDefinition.baseArchitecture(a) == null) {
-        throw k.error("architectures", "'" + a + "' is not known (known: "
-            + String.join(", ", ExperimentDefinition.ARCHITECTURES) + ", each also as two_stage_<name>)");
+      ArchitectureComponent architecture;
+      try {
+        architecture = Components.architecture(a);
+      } catch (IllegalArgumentException e) {
+        throw k.error("architectures", e.getMessage());
       }
-      if (!ExperimentDefinition.baseArchitecture(a).equals("target_only") && sources.isEmpty()) {
+      if (architecture.usesSources() && sources.isEmpty()) {
         throw k.error("architectures", a + " needs at least one source context in 'sources'");
       }
     }
@@ -158,11 +164,7 @@ public final class ExperimentCatalog {
           sourceParams.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
         }
       }
-      try {
-        Learners.create(sourceLearner, sourceParams, 1);
-      } catch (IllegalArgumentException e) {
-        throw k.error("options.source-learner", e.getMessage());
-      }
+      learner(k, "options.source-learner", sourceLearner, sourceParams);
     }
     return new ExperimentDefinition(name, k.string("description"), target, sources,
         k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed") : seed,
@@ -215,15 +217,26 @@ public final class ExperimentCatalog {
       }
       LearnerSpec spec = new LearnerSpec(name, grid, search, samples);
       for (Map<String, String> point : spec.points(seed)) {
-        try {
-          Learners.create(name, point, 1); // every point must make a valid learner, before any work
-        } catch (IllegalArgumentException e) {
-          throw k.error(key, e.getMessage());
-        }
+        learner(k, key, name, point); // every point must make a valid learner, before any work
       }
       out.add(spec);
     }
     return out;
+  }
+
+  /** Checks that learner {@code name} takes {@code params}, naming the key at {@code path} when it does not. */
+  private static void learner(Keys k, String path, String name, Map<String, String> params) {
+    LearnerComponent learner;
+    try {
+      learner = Components.learner(name);
+    } catch (IllegalArgumentException e) {
+      throw k.error(path + ".name", e.getMessage());
+    }
+    try {
+      learner.create(params, 1);
+    } catch (Param.Invalid e) {
+      throw k.error(path + (path.startsWith("learners") ? ".grid." : ".") + e.param(), e.reason());
+    }
   }
 
   /** Typed reads that name the file and key on failure; an absent key takes its default in the schema. */

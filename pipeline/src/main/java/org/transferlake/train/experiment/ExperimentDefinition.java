@@ -2,6 +2,7 @@ package org.transferlake.train.experiment;
 
 import java.io.Serializable;
 import java.util.List;
+import org.transferlake.model.transfer.ArchitectureSettings;
 
 /**
  * One experiment ({@code conf/experiments/<name>.conf}): which context to predict from which sources, with which
@@ -32,16 +33,8 @@ public record ExperimentDefinition(String name, String description, ContextRef t
   /** A source context and how its duplicate observations per composition are aggregated. */
   public record SourceSpec(ContextRef context, Aggregation aggregate) implements Serializable {}
 
-  public static final List<String> ARCHITECTURES = List.of("target_only", "naive_union", "union_context",
-      "multi_task", "difference", "latent_variable");
-
-  /**
-   * The architecture a name stands for: one of {@link #ARCHITECTURES}, or {@code two_stage_<one of them>} (a
-   * zero-or-not classifier in front of it). Null when the name is not known.
-   */
-  public static String baseArchitecture(String name) {
-    String base = name.startsWith(org.transferlake.model.transfer.TwoStage.PREFIX)
-        ? name.substring(org.transferlake.model.transfer.TwoStage.PREFIX.length()) : name;
-    return ARCHITECTURES.contains(base) ? base : null;
+  /** What the options tell the architectures that use source models. */
+  public ArchitectureSettings architectureSettings() {
+    return new ArchitectureSettings(useMeasured, addSourceVariance);
   }
 }

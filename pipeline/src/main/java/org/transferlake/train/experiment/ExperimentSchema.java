@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.transferlake.model.components.Components;
 
 /**
  * Every key of an experiment file ({@code conf/experiments/*.conf}), declared once with its kind, its default and
@@ -24,7 +25,7 @@ public final class ExperimentSchema {
     OBJECT_LIST,
     /** An object of any keys. */
     FREE_MAP,
-    /** A learner: its {@code name} and that learner's hyperparameters ({@link Learners#parameters}). */
+    /** A learner: its {@code name} and that learner's hyperparameters (its params in the component registry). */
     LEARNER,
     /** The hyperparameters of the learner named beside this key, each a value or a list of values. */
     LEARNER_GRID
@@ -44,9 +45,9 @@ public final class ExperimentSchema {
       key("sources[].aggregate", Kind.STRING, "median",
           "how a composition's several values become one: mean, median, min, closest_to_mean"),
       key("features", Kind.STRING, null, "the feature preset: the table features.<preset>"),
-      key("architectures", Kind.LIST, null, "the architectures compared, each also as two_stage_<name>"),
+      key("architectures", Kind.LIST, null, "the architectures compared: " + architectures()),
       key("learners", Kind.OBJECT_LIST, null, "the learners, each with its hyperparameter grid"),
-      key("learners[].name", Kind.STRING, null, "the learner: forest, mlp, mllib_rf, mllib_gbt, mllib_linear"),
+      key("learners[].name", Kind.STRING, null, "the learner: " + String.join(", ", Components.learnerNames())),
       key("learners[].grid", Kind.LEARNER_GRID, null, "hyperparameter = value or list of values"),
       key("learners[].search", Kind.STRING, "grid", "grid (every point) or random (samples points, seeded)"),
       key("learners[].samples", Kind.WHOLE_NUMBER, 0, "the points random search draws"),
@@ -69,7 +70,7 @@ public final class ExperimentSchema {
       key("options.add-source-variance", Kind.BOOLEAN, false,
           "a prediction's variance adds the predicted sources' variances"),
       key("options.union-source-rows", Kind.WHOLE_NUMBER, 0, "source rows the union architectures pool; 0: all"),
-      key("options.source-learner", Kind.LEARNER, Map.of("trees", "100", "max_features", "0.33"),
+      key("options.source-learner", Kind.LEARNER, Map.of("trees", "100", "max-features", "0.33"),
           "the learner of the source models; the default's hyperparameters"),
       key("options.source-learner.name", Kind.STRING, "forest", "the source models' learner"));
 
@@ -105,6 +106,12 @@ public final class ExperimentSchema {
       }
     }
     return out;
+  }
+
+  /** The registered architectures, and the wrappers any of them takes. */
+  private static String architectures() {
+    return String.join(", ", Components.architectureNames()) + "; each also as " + String.join(", ",
+        Components.wrappers().stream().map(w -> w.prefix() + "<name>").toList());
   }
 
   private static Key key(String path, Kind kind, Object fallback, String meaning) {

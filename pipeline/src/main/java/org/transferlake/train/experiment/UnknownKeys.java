@@ -10,11 +10,13 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.transferlake.config.SettingsException;
+import org.transferlake.model.components.Components;
 import org.transferlake.train.experiment.ExperimentSchema.Key;
 
 /**
  * Refuses a key that {@link ExperimentSchema} does not declare, at any depth, naming the file, the key's path and
- * the nearest known key; a learner's hyperparameters are checked against {@link Learners#parameters}.
+ * the nearest known key; a learner's hyperparameters are checked against the learner's params in the component
+ * registry.
  */
 final class UnknownKeys {
   // commons-text comes with Spark, so its edit distance costs no dependency of our own
@@ -52,17 +54,17 @@ final class UnknownKeys {
       case LEARNER -> {
         ConfigObject o = asObject(value, at);
         String learner = name(o, (String) ExperimentSchema.fallback(key.path() + ".name"));
-        if (Learners.names().contains(learner)) { // else the learner's own check names it
+        if (Components.isLearner(learner)) { // else the learner's own check names it
           SortedSet<String> known = new TreeSet<>(ExperimentSchema.children(key.path()));
-          known.addAll(Learners.parameters(learner));
+          known.addAll(parameters(learner));
           object(o, key.path(), at, known);
         }
       }
       case LEARNER_GRID -> {
         ConfigObject o = asObject(value, at);
         String learner = name(parent, "");
-        if (Learners.names().contains(learner)) {
-          object(o, key.path(), at, Learners.parameters(learner));
+        if (Components.isLearner(learner)) {
+          object(o, key.path(), at, parameters(learner));
         }
       }
       case OBJECT_LIST -> {
@@ -87,14 +89,28 @@ final class UnknownKeys {
     return (ConfigObject) value;
   }
 
+  private static SortedSet<String> parameters(String learner) {
+    SortedSet<String> names = new TreeSet<>();
+    Components.learner(learner).params().forEach(p -> names.add(p.name()));
+    return names;
+  }
+
   /** The learner {@code object} names, or {@code fallback}. */
   private static String name(ConfigObject object, String fallback) {
     ConfigValue name = object.get("name");
     return name == null ? fallback : String.valueOf(name.unwrapped());
   }
 
-  /** An unknown key, with the nearest known one when one is within a third of the key's length in edits. */
+  /**
+   * An unknown key: a key in the old snake_case spelling gets its new one, any other the nearest known key when one
+   * is within a third of the key's length in edits.
+   */
   private SettingsException unknown(String shown, String key, Set<String> known) {
+    String kebab = key.replace('_', '-');
+    if (!kebab.equals(key) && known.contains(kebab)) {
+      return new SettingsException(origin + ": " + join(shown, key) + ": experiment keys are kebab-case; write "
+          + join(shown, kebab));
+    }
     String nearest = null;
     int best = Integer.MAX_VALUE;
     for (String k : new TreeSet<>(known)) {

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.transfer.Seeds;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.experiment.LearnerSpec;
-import org.transferlake.train.experiment.Learners;
 
 /** Expands an experiment into work units, and packs them into tasks of about equal expected cost. */
 public final class UnitPlan {
@@ -77,7 +77,7 @@ public final class UnitPlan {
     List<WorkUnit> exclusive = new ArrayList<>();
     List<WorkUnit> other = new ArrayList<>();
     for (WorkUnit u : bin) {
-      (Learners.trainsOneAtATime(u.learner()) ? exclusive : other).add(u);
+      (Components.learner(u.learner()).trainsOneAtATime() ? exclusive : other).add(u);
     }
     if (exclusive.isEmpty() || other.isEmpty()) {
       return bin;

@@ -9,7 +9,8 @@ import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.registry.FinalChoice;
 import org.transferlake.model.registry.FinalFit;
-import org.transferlake.model.transfer.Architecture;
+import org.transferlake.model.components.Components;
+import org.transferlake.model.transfer.ArchitectureComponent;
 import org.transferlake.model.transfer.ContextSet;
 import org.transferlake.model.transfer.Seeds;
 import org.transferlake.model.transfer.SourceModels;
@@ -17,9 +18,7 @@ import org.transferlake.model.transfer.TransferData;
 import org.transferlake.model.transfer.TransferModel;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.data.Folds;
-import org.transferlake.train.experiment.Architectures;
 import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.Learners;
 
 /**
  * Trains and scores one work unit. Only the unit's outer training rows reach the models (test targets never
@@ -41,8 +40,8 @@ public final class UnitRunner {
     int[] all = Folds.all(data.rows());
     int[] test = Folds.select(data.folds(), all, unit.fold(), true);
     int[] train = subsample(Folds.select(data.folds(), all, unit.fold(), false), unit);
-    Architecture architecture = Architectures.create(unit.architecture(), experiment);
-    Learner learner = Learners.create(unit.learner(), unit.params(), 1);
+    ArchitectureComponent architecture = Components.architecture(unit.architecture());
+    Learner learner = Components.learner(unit.learner()).create(unit.params(), 1);
     Double inner = experiment.innerFolds() > 0 ? innerScore(architecture, learner, train, unit) : null;
     long t0 = System.nanoTime();
     TransferModel model = fit(architecture, learner, train, unit.seed());
@@ -79,14 +78,14 @@ public final class UnitRunner {
    */
   public FinalFit fitFinal(FinalChoice choice, Map<String, String> about) throws java.io.IOException {
     long seed = Seeds.derive(experiment.seed(), "final|" + choice.architecture() + "|" + choice.learner(), 0);
-    Architecture architecture = Architectures.create(choice.architecture(), experiment);
-    Learner learner = Learners.create(choice.learner(), choice.params(), 1);
+    ArchitectureComponent architecture = Components.architecture(choice.architecture());
+    Learner learner = Components.learner(choice.learner()).create(choice.params(), 1);
     long t0 = System.nanoTime();
     TransferModel model = fit(architecture, learner, Folds.all(data.rows()), seed);
     double seconds = (System.nanoTime() - t0) / 1e9;
     java.util.Set<String> elements = new java.util.TreeSet<>();
     addElements(data.keys(), elements);
-    if (!ExperimentDefinition.baseArchitecture(choice.architecture()).equals("target_only")) {
+    if (architecture.usesSources()) {
       data.sources().forEach(s -> addElements(s.keys(), elements));
     }
     Map<String, String> facts = new java.util.TreeMap<>(about);
@@ -113,11 +112,11 @@ public final class UnitRunner {
     }
   }
 
-  private TransferModel fit(Architecture architecture, Learner learner, int[] rows, long seed) {
-    String base = ExperimentDefinition.baseArchitecture(architecture.name());
-    boolean pools = base.equals("naive_union") || base.equals("union_context") || base.equals("multi_task");
+  private TransferModel fit(ArchitectureComponent architecture, Learner learner, int[] rows, long seed) {
+    boolean pools = architecture.sourceUse() == ArchitectureComponent.SourceUse.POOLS_ROWS;
     List<ContextSet> sourceSets = pools ? pooledSources() : data.sources();
-    return architecture.fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);
+    return architecture.create(experiment.architectureSettings())
+        .fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);
   }
 
   /**
@@ -170,7 +169,7 @@ public final class UnitRunner {
   }
 
   /** Mean MAE (regression) or log-loss (classification) over inner folds of the training rows: lower is better. */
-  private double innerScore(Architecture architecture, Learner learner, int[] train, WorkUnit unit) {
+  private double innerScore(ArchitectureComponent architecture, Learner learner, int[] train, WorkUnit unit) {
     String[] keys = new String[train.length];
     for (int i = 0; i < train.length; i++) {
       keys[i] = data.keys()[train[i]];

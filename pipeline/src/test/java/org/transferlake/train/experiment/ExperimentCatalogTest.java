@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.model.components.Components;
 import org.transferlake.config.SettingsException;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.train.units.UnitCost;
@@ -84,16 +85,36 @@ class ExperimentCatalogTest {
   @Test
   void anUnknownGridParameterIsRefusedAgainstTheLearnersParameters() throws IOException {
     assertEquals(file() + ": learners[0].grid.treez: unknown key; did you mean learners[0].grid.trees? (known:"
-        + " calibrate, max_depth, max_features, min_leaf, trees)", refusal("trees = [100]", "treez = [100]"));
-    assertEquals(file() + ": learners[0].grid.leaves: unknown key (known: calibrate, max_depth, max_features,"
-        + " min_leaf, trees)", refusal("trees = [100]", "leaves = [100]"), "nothing near: the known keys alone");
+        + " calibrate, max-depth, max-features, min-leaf, trees)", refusal("trees = [100]", "treez = [100]"));
+    assertEquals(file() + ": learners[0].grid.leaves: unknown key (known: calibrate, max-depth, max-features,"
+        + " min-leaf, trees)", refusal("trees = [100]", "leaves = [100]"), "nothing near: the known keys alone");
   }
 
   @Test
   void anUnknownSourceLearnerParameterIsRefusedAgainstTheLearnersParameters() throws IOException {
-    assertEquals(file() + ": options.source-learner.max_feature: unknown key; did you mean"
-        + " options.source-learner.max_features? (known: calibrate, max_depth, max_features, min_leaf, name, trees)",
-        refusal("max_features = 0.33", "max_feature = 0.33"));
+    assertEquals(file() + ": options.source-learner.max-feature: unknown key; did you mean"
+        + " options.source-learner.max-features? (known: calibrate, max-depth, max-features, min-leaf, name, trees)",
+        refusal("max-features = 0.33", "max-feature = 0.33"));
+  }
+
+  @Test
+  void anOldSnakeCaseSpellingIsRefusedWithTheNewOne() throws IOException {
+    assertEquals(file() + ": options.source-learner.max_features: experiment keys are kebab-case; write"
+        + " options.source-learner.max-features", refusal("max-features = 0.33", "max_features = 0.33"));
+    assertEquals(file() + ": learners[0].grid.min_leaf: experiment keys are kebab-case; write"
+        + " learners[0].grid.min-leaf", refusal("trees = [100]", "trees = [100], min_leaf = [1]"));
+    assertEquals(file() + ": inner_folds: experiment keys are kebab-case; write inner-folds",
+        refusal("inner-folds = 0", "inner_folds = 0"));
+  }
+
+  @Test
+  void aHyperparameterValueIsCheckedByItsLearnerNamingTheKeyPath() throws IOException {
+    assertEquals(file() + ": learners[0].grid.max-features: 1.5: expected a fraction in (0, 1]",
+        refusal("trees = [100]", "trees = [100], max-features = [0.5, 1.5]"));
+    assertEquals(file() + ": options.source-learner.min-leaf: 0: expected 1 or more",
+        refusal("min-leaf = 2", "min-leaf = 0"));
+    assertEquals(file() + ": learners[0].name: learner 'forests' is not known (known: forest, mlp, mllib_rf,"
+        + " mllib_gbt, mllib_linear)", refusal("name = forest, grid", "name = forests, grid"));
   }
 
   @Test
@@ -121,7 +142,7 @@ class ExperimentCatalogTest {
 
   @Test
   void gridsExpandToEveryCombinationAndRandomSearchDrawsASeededSubset() {
-    LearnerSpec grid = new LearnerSpec("forest", Map.of("trees", List.of("50", "100"), "min_leaf", List.of("1", "3", "5")),
+    LearnerSpec grid = new LearnerSpec("forest", Map.of("trees", List.of("50", "100"), "min-leaf", List.of("1", "3", "5")),
         "grid", 0);
     assertEquals(6, grid.points(1).size());
     LearnerSpec random = new LearnerSpec("forest", grid.grid(), "random", 4);
@@ -159,14 +180,14 @@ class ExperimentCatalogTest {
     UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 0);
     BiFunction<String, Map<String, String>, Double> seconds = (learner, params) ->
         cost.seconds(new WorkUnit("target_only", learner, params, 0, 0, 0, 1));
-    // an mlp stops early: max_epochs beyond twice the patience costs nothing more
-    assertEquals(seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")),
-        seconds.apply("mlp", Map.of("max_epochs", "1000", "patience", "10")));
-    assertTrue(seconds.apply("mlp", Map.of("max_epochs", "10", "patience", "10"))
-        < seconds.apply("mlp", Map.of("max_epochs", "100", "patience", "10")));
+    // an mlp stops early: max-epochs beyond twice the patience costs nothing more
+    assertEquals(seconds.apply("mlp", Map.of("max-epochs", "100", "patience", "10")),
+        seconds.apply("mlp", Map.of("max-epochs", "1000", "patience", "10")));
+    assertTrue(seconds.apply("mlp", Map.of("max-epochs", "10", "patience", "10"))
+        < seconds.apply("mlp", Map.of("max-epochs", "100", "patience", "10")));
     // a third of the features takes more than a third of the time (200 trees on 3,683 rows: 7.4 s against 17.5 s)
-    double ratio = seconds.apply("forest", Map.of("max_features", "0.33"))
-        / seconds.apply("forest", Map.of("max_features", "1"));
+    double ratio = seconds.apply("forest", Map.of("max-features", "0.33"))
+        / seconds.apply("forest", Map.of("max-features", "1"));
     assertTrue(ratio > 0.4 && ratio < 0.5, "ratio " + ratio);
     // a two-stage unit costs less than a classifier plus the inner architecture on every row
     double twoStage = cost.seconds(new WorkUnit("two_stage_difference", "forest", Map.of(), 0, 0, 0, 1));
@@ -223,7 +244,7 @@ class ExperimentCatalogTest {
       }
       WorkUnit u = running.get(c).next();
       double start = clock[c];
-      if (Learners.trainsOneAtATime(u.learner())) {
+      if (Components.learner(u.learner()).trainsOneAtATime()) {
         start = Math.max(start, lockFree);
         lockFree = start + cost.seconds(u);
       }

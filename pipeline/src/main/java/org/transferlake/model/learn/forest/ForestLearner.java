@@ -1,12 +1,17 @@
 package org.transferlake.model.learn.forest;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.transferlake.model.learn.FitCosts;
 import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.LearnerComponent;
 import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Param;
+import org.transferlake.model.learn.ParamValues;
 import org.transferlake.model.learn.Provenance;
 import org.transferlake.model.learn.TrainingSet;
 
@@ -25,17 +30,45 @@ import org.transferlake.model.learn.TrainingSet;
 public record ForestLearner(int trees, double maxFeatures, int maxDepth, int minLeaf, boolean calibrate, int threads)
     implements Learner {
 
+  public static final Param<Integer> TREES = Param.wholeNumber("trees", "number of trees", 200, v -> v >= 2,
+      "at least 2 (the jackknife needs several trees)");
+  public static final Param<Double> MAX_FEATURES = Param.number("max-features",
+      "fraction of the features tried at each split", 1.0, v -> v > 0 && v <= 1, "a fraction in (0, 1]");
+  public static final Param<Integer> MAX_DEPTH = Param.wholeNumber("max-depth",
+      "deepest level a tree may reach; 0 grows until leaves are pure or too small", 0, v -> v >= 0,
+      "0 (unlimited) or more");
+  public static final Param<Integer> MIN_LEAF = Param.wholeNumber("min-leaf", "fewest distinct training rows in a leaf",
+      1, v -> v >= 1, "1 or more");
+  public static final Param<Boolean> CALIBRATE = Param.flag("calibrate",
+      "rescale standard deviations so that 68% of out-of-bag errors fall within one", true);
+
+  /** The forest as the pipeline sees it: {@code forest} in experiment files. */
+  public static final LearnerComponent COMPONENT = new LearnerComponent(ForestModel.LEARNER,
+      "bagged trees with jackknife-after-bootstrap uncertainty, as lolo", List.of(TREES, MAX_FEATURES, MAX_DEPTH,
+          MIN_LEAF, CALIBRATE), false, ForestLearner::of, ForestLearner::fitSeconds, ForestModel::read);
+
   public ForestLearner {
-    require(trees >= 2, "trees", trees, "at least 2 (the jackknife needs several trees)");
-    require(maxFeatures > 0 && maxFeatures <= 1, "max_features", maxFeatures, "a fraction in (0, 1]");
-    require(maxDepth >= 0, "max_depth", maxDepth, "0 (unlimited) or more");
-    require(minLeaf >= 1, "min_leaf", minLeaf, "1 or more");
-    require(threads >= 0, "threads", threads, "0 (all cores) or more");
+    TREES.check(trees);
+    MAX_FEATURES.check(maxFeatures);
+    MAX_DEPTH.check(maxDepth);
+    MIN_LEAF.check(minLeaf);
+    if (threads < 0) {
+      throw new IllegalArgumentException("forest threads = " + threads + ": expected 0 (all cores) or more");
+    }
   }
 
-  /** 200 trees on every feature, fully grown, calibrated. */
+  /** 200 trees on every feature, fully grown, calibrated (the params' defaults). */
   public static ForestLearner defaults() {
-    return new ForestLearner(200, 1.0, 0, 1, true, 0);
+    return of(COMPONENT.values(Map.of()), 0);
+  }
+
+  private static ForestLearner of(ParamValues p, int threads) {
+    return new ForestLearner(p.get(TREES), p.get(MAX_FEATURES), p.get(MAX_DEPTH), p.get(MIN_LEAF), p.get(CALIBRATE),
+        threads);
+  }
+
+  private static double fitSeconds(ParamValues p, double rows) {
+    return FitCosts.trees(rows, p.get(TREES), p.get(MAX_FEATURES));
   }
 
   public ForestLearner withTrees(int n) {
@@ -54,11 +87,11 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
   @Override
   public Map<String, String> params() {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("trees", Integer.toString(trees));
-    p.put("max_features", Double.toString(maxFeatures));
-    p.put("max_depth", Integer.toString(maxDepth));
-    p.put("min_leaf", Integer.toString(minLeaf));
-    p.put("calibrate", Boolean.toString(calibrate));
+    p.put(TREES.name(), TREES.write(trees));
+    p.put(MAX_FEATURES.name(), MAX_FEATURES.write(maxFeatures));
+    p.put(MAX_DEPTH.name(), MAX_DEPTH.write(maxDepth));
+    p.put(MIN_LEAF.name(), MIN_LEAF.write(minLeaf));
+    p.put(CALIBRATE.name(), CALIBRATE.write(calibrate));
     return p;
   }
 
@@ -111,11 +144,5 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  private static void require(boolean ok, String key, Object value, String expected) {
-    if (!ok) {
-      throw new IllegalArgumentException("forest " + key + " = " + value + ": expected " + expected);
-    }
   }
 }

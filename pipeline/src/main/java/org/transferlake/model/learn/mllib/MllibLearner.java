@@ -15,9 +15,13 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.transferlake.model.learn.FitCosts;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.LearnerComponent;
 import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Param;
+import org.transferlake.model.learn.ParamValues;
 import org.transferlake.model.learn.Provenance;
 import org.transferlake.model.learn.TrainingSet;
 
@@ -37,22 +41,46 @@ public record MllibLearner(String algorithm, int trees, int maxDepth, int maxBin
   public static final String GBT = "mllib_gbt";
   public static final String LINEAR = "mllib_linear";
 
+  public static final Param<Integer> TREES = Param.wholeNumber("trees", "trees of a forest, or boosting iterations",
+      50, v -> v >= 1, "1 or more");
+  public static final Param<Integer> MAX_DEPTH = Param.wholeNumber("max-depth", "deepest tree level", 15,
+      v -> v >= 1 && v <= 30, "1 to 30 (MLlib's limit)");
+  public static final Param<Integer> MAX_BINS = Param.wholeNumber("max-bins",
+      "bins per continuous feature for split finding", 64, v -> v >= 2, "2 or more");
+  public static final Param<Double> REG_PARAM = Param.number("reg-param", "L2 regularisation of the linear model",
+      0.0, v -> v >= 0, "0 or more");
+
+  /** MLlib's random forest ({@code mllib_rf}), trained distributed. */
+  public static final LearnerComponent RANDOM_FOREST_COMPONENT = new LearnerComponent(RANDOM_FOREST,
+      "Spark MLlib's random forest regressor, trained on the driver's session", List.of(TREES, MAX_DEPTH, MAX_BINS),
+      false, (p, threads) -> of(RANDOM_FOREST, p), MllibLearner::treeSeconds, MllibModel::read);
+  /** MLlib's gradient-boosted trees ({@code mllib_gbt}). */
+  public static final LearnerComponent GBT_COMPONENT = new LearnerComponent(GBT,
+      "Spark MLlib's gradient-boosted tree regressor, trained on the driver's session",
+      List.of(TREES, MAX_DEPTH, MAX_BINS), false, (p, threads) -> of(GBT, p), MllibLearner::treeSeconds,
+      MllibModel::read);
+  /** MLlib's linear regression ({@code mllib_linear}). */
+  public static final LearnerComponent LINEAR_COMPONENT = new LearnerComponent(LINEAR,
+      "Spark MLlib's linear regression with an L2 penalty, trained on the driver's session", List.of(REG_PARAM),
+      false, (p, threads) -> of(LINEAR, p), (p, rows) -> FitCosts.linear(rows), MllibModel::read);
+
   public MllibLearner {
     if (!List.of(RANDOM_FOREST, GBT, LINEAR).contains(algorithm)) {
       throw new IllegalArgumentException("mllib algorithm = " + algorithm + ": expected mllib_rf, mllib_gbt or mllib_linear");
     }
-    if (trees < 1) {
-      throw new IllegalArgumentException(algorithm + " trees = " + trees + ": expected 1 or more");
-    }
-    if (maxDepth < 1 || maxDepth > 30) {
-      throw new IllegalArgumentException(algorithm + " max_depth = " + maxDepth + ": expected 1 to 30 (MLlib's limit)");
-    }
-    if (maxBins < 2) {
-      throw new IllegalArgumentException(algorithm + " max_bins = " + maxBins + ": expected 2 or more");
-    }
-    if (regParam < 0) {
-      throw new IllegalArgumentException(algorithm + " reg_param = " + regParam + ": expected 0 or more");
-    }
+    TREES.check(trees);
+    MAX_DEPTH.check(maxDepth);
+    MAX_BINS.check(maxBins);
+    REG_PARAM.check(regParam);
+  }
+
+  private static MllibLearner of(String algorithm, ParamValues p) {
+    return new MllibLearner(algorithm, p.get(TREES), p.get(MAX_DEPTH), p.get(MAX_BINS), p.get(REG_PARAM));
+  }
+
+  /** Costed as trees on every feature (not measured for MLlib). */
+  private static double treeSeconds(ParamValues p, double rows) {
+    return FitCosts.trees(rows, p.get(TREES), 1.0);
   }
 
   public static MllibLearner randomForest(int trees, int maxDepth) {
@@ -68,11 +96,11 @@ public record MllibLearner(String algorithm, int trees, int maxDepth, int maxBin
   public Map<String, String> params() {
     Map<String, String> p = new LinkedHashMap<>();
     if (!algorithm.equals(LINEAR)) {
-      p.put("trees", Integer.toString(trees));
-      p.put("max_depth", Integer.toString(maxDepth));
-      p.put("max_bins", Integer.toString(maxBins));
+      p.put(TREES.name(), TREES.write(trees));
+      p.put(MAX_DEPTH.name(), MAX_DEPTH.write(maxDepth));
+      p.put(MAX_BINS.name(), MAX_BINS.write(maxBins));
     } else {
-      p.put("reg_param", Double.toString(regParam));
+      p.put(REG_PARAM.name(), REG_PARAM.write(regParam));
     }
     return p;
   }

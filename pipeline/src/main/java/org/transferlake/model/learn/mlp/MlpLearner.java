@@ -4,9 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.transferlake.model.learn.FitCosts;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
+import org.transferlake.model.learn.LearnerComponent;
 import org.transferlake.model.learn.Model;
+import org.transferlake.model.learn.Param;
+import org.transferlake.model.learn.ParamValues;
 import org.transferlake.model.learn.Provenance;
 import org.transferlake.model.learn.TrainingSet;
 
@@ -33,28 +37,68 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
     int batchSize, int maxEpochs, int patience, double validationFraction, double weightDecay, int ensemble)
     implements Learner {
 
+  public static final Param<List<Integer>> HIDDEN = Param.widths("hidden", "widths of the trunk's hidden layers",
+      List.of(128, 64), w -> !w.isEmpty() && w.stream().allMatch(v -> v != null && v >= 1),
+      "one or more layer widths such as 64x32, each at least 1");
+  public static final Param<MlpActivation> ACTIVATION = new Param<>("activation",
+      "the nonlinearity after each hidden layer", MlpActivation.RELU, MlpActivation::parse, a -> true,
+      "relu, tanh or gelu", MlpActivation::id);
+  public static final Param<Double> DROPOUT = Param.number("dropout",
+      "dropout rate after each hidden layer; 0 adds no dropout layer", 0.1, v -> v >= 0 && v < 1, "a rate in [0, 1)");
+  public static final Param<Double> LEARNING_RATE = Param.number("learning-rate", "Adam's step size", 1e-3,
+      v -> v > 0 && Double.isFinite(v), "above 0");
+  public static final Param<Integer> BATCH_SIZE = Param.wholeNumber("batch-size", "rows per mini-batch", 64,
+      v -> v >= 1, "1 or more");
+  public static final Param<Integer> MAX_EPOCHS = Param.wholeNumber("max-epochs",
+      "passes over the training rows, at most", 300, v -> v >= 1, "1 or more");
+  public static final Param<Integer> PATIENCE = Param.wholeNumber("patience",
+      "epochs without a lower validation loss before stopping", 20, v -> v >= 1, "1 or more");
+  public static final Param<Double> VALIDATION_FRACTION = Param.number("validation-fraction",
+      "share of the rows held out for early stopping; 0 trains every epoch", 0.1, v -> v >= 0 && v <= 0.5,
+      "a fraction in [0, 0.5]");
+  public static final Param<Double> WEIGHT_DECAY = Param.number("weight-decay",
+      "L2 penalty added to Adam's gradients (as torch.optim.Adam's weight_decay)", 0.0,
+      v -> v >= 0 && Double.isFinite(v), "0 or more");
+  public static final Param<Integer> ENSEMBLE = Param.wholeNumber("ensemble",
+      "members, each with its own seed, validation split, initialisation and batch order", 5, v -> v >= 1,
+      "1 or more");
+
+  /** The mlp as the pipeline sees it: {@code mlp} in experiment files; one fit at a time per JVM. */
+  public static final LearnerComponent COMPONENT = new LearnerComponent(MlpModel.LEARNER,
+      "multi-layer perceptron ensemble on DJL's PyTorch engine", List.of(HIDDEN, ACTIVATION, DROPOUT,
+          LEARNING_RATE, BATCH_SIZE, MAX_EPOCHS, PATIENCE, VALIDATION_FRACTION, WEIGHT_DECAY, ENSEMBLE), true,
+      (p, threads) -> of(p), MlpLearner::fitSeconds, MlpModel::read);
+
   public MlpLearner {
-    require(hidden != null && !hidden.isEmpty() && hidden.stream().allMatch(w -> w != null && w >= 1), "hidden",
-        hidden, "one or more layer widths, each at least 1");
+    HIDDEN.check(hidden);
     hidden = List.copyOf(hidden);
-    require(activation != null, "activation", activation, "relu, tanh or gelu");
-    require(dropout >= 0 && dropout < 1, "dropout", dropout, "a rate in [0, 1)");
-    require(learningRate > 0 && Double.isFinite(learningRate), "learning_rate", learningRate, "above 0");
-    require(batchSize >= 1, "batch_size", batchSize, "1 or more");
-    require(maxEpochs >= 1, "max_epochs", maxEpochs, "1 or more");
-    require(patience >= 1, "patience", patience, "1 or more");
-    require(validationFraction >= 0 && validationFraction <= 0.5, "validation_fraction", validationFraction,
-        "a fraction in [0, 0.5]");
-    require(weightDecay >= 0 && Double.isFinite(weightDecay), "weight_decay", weightDecay, "0 or more");
-    require(ensemble >= 1, "ensemble", ensemble, "1 or more");
+    ACTIVATION.check(activation);
+    DROPOUT.check(dropout);
+    LEARNING_RATE.check(learningRate);
+    BATCH_SIZE.check(batchSize);
+    MAX_EPOCHS.check(maxEpochs);
+    PATIENCE.check(patience);
+    VALIDATION_FRACTION.check(validationFraction);
+    WEIGHT_DECAY.check(weightDecay);
+    ENSEMBLE.check(ensemble);
   }
 
   /**
    * Two hidden layers (128, 64), relu, dropout 0.1, Adam at 1e-3, batches of 64, up to 300 epochs with early
-   * stopping (10% held out, patience 20), five members.
+   * stopping (10% held out, patience 20), five members: the params' defaults.
    */
   public static MlpLearner defaults() {
-    return new MlpLearner(List.of(128, 64), MlpActivation.RELU, 0.1, 1e-3, 64, 300, 20, 0.1, 0, 5);
+    return of(COMPONENT.values(Map.of()));
+  }
+
+  private static MlpLearner of(ParamValues p) {
+    return new MlpLearner(p.get(HIDDEN), p.get(ACTIVATION), p.get(DROPOUT), p.get(LEARNING_RATE), p.get(BATCH_SIZE),
+        p.get(MAX_EPOCHS), p.get(PATIENCE), p.get(VALIDATION_FRACTION), p.get(WEIGHT_DECAY), p.get(ENSEMBLE));
+  }
+
+  /** Early stopping: the runs measured stopped after about twice the patience, well short of max-epochs. */
+  private static double fitSeconds(ParamValues p, double rows) {
+    return FitCosts.networkEpochs(rows, Math.min(p.get(MAX_EPOCHS), 2 * p.get(PATIENCE)), p.get(ENSEMBLE));
   }
 
   public MlpLearner withHidden(List<Integer> widths) {
@@ -91,16 +135,16 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
   @Override
   public Map<String, String> params() {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("hidden", hidden.toString());
-    p.put("activation", activation.id());
-    p.put("dropout", Double.toString(dropout));
-    p.put("learning_rate", Double.toString(learningRate));
-    p.put("batch_size", Integer.toString(batchSize));
-    p.put("max_epochs", Integer.toString(maxEpochs));
-    p.put("patience", Integer.toString(patience));
-    p.put("validation_fraction", Double.toString(validationFraction));
-    p.put("weight_decay", Double.toString(weightDecay));
-    p.put("ensemble", Integer.toString(ensemble));
+    p.put(HIDDEN.name(), HIDDEN.write(hidden));
+    p.put(ACTIVATION.name(), ACTIVATION.write(activation));
+    p.put(DROPOUT.name(), DROPOUT.write(dropout));
+    p.put(LEARNING_RATE.name(), LEARNING_RATE.write(learningRate));
+    p.put(BATCH_SIZE.name(), BATCH_SIZE.write(batchSize));
+    p.put(MAX_EPOCHS.name(), MAX_EPOCHS.write(maxEpochs));
+    p.put(PATIENCE.name(), PATIENCE.write(patience));
+    p.put(VALIDATION_FRACTION.name(), VALIDATION_FRACTION.write(validationFraction));
+    p.put(WEIGHT_DECAY.name(), WEIGHT_DECAY.write(weightDecay));
+    p.put(ENSEMBLE.name(), ENSEMBLE.write(ensemble));
     return p;
   }
 
@@ -144,11 +188,5 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
       scaled[j] = !labels.get(j).isClassification();
     }
     return scaled;
-  }
-
-  private static void require(boolean ok, String key, Object value, String expected) {
-    if (!ok) {
-      throw new IllegalArgumentException("mlp " + key + " = " + value + ": expected " + expected);
-    }
   }
 }

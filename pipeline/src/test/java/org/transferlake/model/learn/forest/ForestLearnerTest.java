@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.ModelFormatException;
@@ -97,7 +98,7 @@ class ForestLearnerTest {
   void aSavedModelLoadsBackWithIdenticalPredictionsAndProvenance() throws IOException {
     TrainingSet train = smoothData(200, 0.1, 12);
     Model model = SMALL.fit(train, 13);
-    Model loaded = ModelIO.fromBytes(ModelIO.toBytes(model), "test model");
+    Model loaded = Components.readModel(ModelIO.toBytes(model), "test model");
     double[][] test = Synthetic.features(40, 5, 14);
     assertArrayEquals(model.predict(test).mean(0), loaded.predict(test).mean(0));
     assertArrayEquals(model.predict(test).std(0), loaded.predict(test).std(0));
@@ -113,10 +114,10 @@ class ForestLearnerTest {
   void aCorruptModelFailsToLoadWithAClearError() throws IOException {
     byte[] bytes = ModelIO.toBytes(SMALL.fit(smoothData(100, 0.1, 15), 16));
     bytes[bytes.length / 2] ^= 0x40;
-    ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bytes, "model.bin"));
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> Components.readModel(bytes, "model.bin"));
     assertTrue(e.getMessage().startsWith("model.bin is corrupt: checksum"), e.getMessage());
     byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 10);
-    assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(truncated, "m"))
+    assertTrue(assertThrows(ModelFormatException.class, () -> Components.readModel(truncated, "m"))
         .getMessage().contains("truncated"));
   }
 
@@ -182,7 +183,7 @@ class ForestLearnerTest {
   void invalidHyperparametersNameTheParameter() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new ForestLearner(1, 1.0, 0, 1, true, 0));
-    assertTrue(e.getMessage().startsWith("forest trees = 1: expected at least 2"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("trees = 1: expected at least 2"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new ForestLearner(10, 0.0, 0, 1, true, 0));
     assertThrows(IllegalArgumentException.class, () -> new ForestLearner(10, 1.0, 0, 0, true, 0));
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.ModelIO;
@@ -40,7 +41,7 @@ class MllibLearnerTest {
     double mae = Synthetic.mae(p.mean(0), truth);
     assertTrue(mae < 0.25, "MLlib forest MAE " + mae);
     assertTrue(java.util.Arrays.stream(p.std(0)).allMatch(s -> s > 0), "every row has a tree spread");
-    Model loaded = ModelIO.fromBytes(ModelIO.toBytes(model), "mllib model");
+    Model loaded = Components.readModel(ModelIO.toBytes(model), "mllib model");
     assertArrayEquals(p.mean(0), loaded.predict(test).mean(0));
     assertArrayEquals(p.std(0), loaded.predict(test).std(0));
     assertEquals("mllib_rf", loaded.provenance().learner());
@@ -56,7 +57,7 @@ class MllibLearnerTest {
       double first = p.std(0)[0];
       assertTrue(first > 0);
       assertTrue(java.util.Arrays.stream(p.std(0)).allMatch(s -> s == first), learner.name() + ": one spread for all");
-      assertArrayEquals(p.mean(0), ModelIO.fromBytes(ModelIO.toBytes(model), "m").predict(test).mean(0));
+      assertArrayEquals(p.mean(0), Components.readModel(ModelIO.toBytes(model), "m").predict(test).mean(0));
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.ModelFormatException;
@@ -150,7 +151,7 @@ class MlpLearnerTest {
     TrainingSet train = smoothData(200, 0.1, 13);
     Model model = SMALL.withMaxEpochs(5).withEnsemble(2).withDropout(0.1).fit(train, 14);
     byte[] bytes = ModelIO.toBytes(model);
-    Model loaded = ModelIO.fromBytes(bytes, "test model");
+    Model loaded = Components.readModel(bytes, "test model");
     double[][] test = Synthetic.features(40, 5, 15);
     assertArrayEquals(model.predict(test).mean(0), loaded.predict(test).mean(0));
     assertArrayEquals(model.predict(test).std(0), loaded.predict(test).std(0));
@@ -162,7 +163,7 @@ class MlpLearnerTest {
     assertEquals(train.fingerprint(), loaded.provenance().dataFingerprint());
 
     bytes[bytes.length / 2] ^= 0x40;
-    assertTrue(assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bytes, "mlp.bin"))
+    assertTrue(assertThrows(ModelFormatException.class, () -> Components.readModel(bytes, "mlp.bin"))
         .getMessage().startsWith("mlp.bin is corrupt: checksum"));
   }
 
@@ -233,13 +234,13 @@ class MlpLearnerTest {
   @Test
   void invalidHyperparametersNameTheParameter() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SMALL.withDropout(1.0));
-    assertEquals("mlp dropout = 1.0: expected a rate in [0, 1)", e.getMessage());
+    assertEquals("dropout = 1.0: expected a rate in [0, 1)", e.getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withHidden(List.of(16, 0)))
-        .getMessage().startsWith("mlp hidden = [16, 0]"));
+        .getMessage().startsWith("hidden = [16, 0]"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withEarlyStopping(0.9, 3))
-        .getMessage().startsWith("mlp validation_fraction = 0.9"));
+        .getMessage().startsWith("validation-fraction = 0.9"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> SMALL.withEnsemble(0))
-        .getMessage().startsWith("mlp ensemble = 0"));
+        .getMessage().startsWith("ensemble = 0"));
     assertEquals("mlp activation = swish: expected one of [relu, tanh, gelu]",
         assertThrows(IllegalArgumentException.class, () -> MlpActivation.parse("swish")).getMessage());
   }

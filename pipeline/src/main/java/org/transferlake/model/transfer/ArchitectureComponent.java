@@ -1,0 +1,54 @@
+package org.transferlake.model.transfer;
+
+import java.util.List;
+import java.util.Map;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.Model;
+
+/**
+ * An architecture as the rest of the pipeline sees it, declared once by the architecture's own class: its name,
+ * what it needs of the sources, what a fit costs, how it is built and how a saved one is reassembled.
+ *
+ * @param costFactor seconds of a unit relative to one fit of its learner on the rows it trains on (a second stage,
+ *     the source models' predictions)
+ */
+public record ArchitectureComponent(String name, String doc, SourceUse sourceUse, double costFactor,
+    Factory factory, Assembler assembler) {
+
+  /** What an architecture takes from the source contexts. */
+  public enum SourceUse {
+    /** Nothing: the target alone. */
+    NONE,
+    /** The source rows, pooled with the target's (up to {@code options.union-source-rows} per source). */
+    POOLS_ROWS,
+    /** The stage-one source models (or measured source values), trained once per experiment and shared. */
+    SOURCE_MODELS
+  }
+
+  @FunctionalInterface
+  public interface Factory {
+    Architecture create(ArchitectureSettings settings);
+  }
+
+  /** Rebuilds a fitted architecture from its parts (a saved model's, or a freshly trained one's). */
+  @FunctionalInterface
+  public interface Assembler {
+    /** @param sources the source estimates, for the architectures that use source models; null otherwise */
+    TransferModel assemble(List<Model> models, Label target, Map<String, String> options, SourceEstimator sources);
+  }
+
+  public Architecture create(ArchitectureSettings settings) {
+    return factory.create(settings);
+  }
+
+  /** @throws IllegalArgumentException for options it cannot read */
+  public TransferModel assemble(List<Model> models, Label target, Map<String, String> options,
+      SourceEstimator sources) {
+    return assembler.assemble(models, target, options, sources);
+  }
+
+  /** Whether it needs at least one source context. */
+  public boolean usesSources() {
+    return sourceUse != SourceUse.NONE;
+  }
+}

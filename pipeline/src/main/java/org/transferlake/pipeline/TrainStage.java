@@ -11,6 +11,7 @@ import org.transferlake.pipeline.TrainPlan.SourceSize;
 import org.transferlake.pipeline.TrainResult.MeanScore;
 import org.transferlake.train.Experiments;
 import org.transferlake.train.TrainJob;
+import org.transferlake.train.TrainPlanner;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.units.UnitScore;
@@ -55,7 +56,7 @@ public final class TrainStage {
   private Prepared prepare(String name) {
     ExperimentDefinition e = experiments.definition(name);
     ExperimentData data = experiments.data(e);
-    TrainJob.Plan plan = experiments.plan(e, data);
+    TrainPlanner.Plan plan = experiments.plan(e, data);
     List<SourceSize> sources = new ArrayList<>();
     for (int i = 0; i < e.sources().size(); i++) {
       ExperimentDefinition.SourceSpec s = e.sources().get(i);

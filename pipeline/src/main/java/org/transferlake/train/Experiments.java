@@ -39,8 +39,8 @@ public final class Experiments {
     return new ModelRegistry(lake, LakeLocation.of(settings.lakeRoot()).artifacts());
   }
 
-  public TrainJob.Plan plan(ExperimentDefinition e, ExperimentData data) {
-    return new TrainJob(lake, registry()).plan(e, data);
+  public TrainPlanner.Plan plan(ExperimentDefinition e, ExperimentData data) {
+    return TrainPlanner.plan(e, data);
   }
 
   /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */

@@ -19,7 +19,6 @@ import org.transferlake.train.units.UnitScore;
 
 /** A run's final models: chosen from its units' scores, refitted on every target row, registered. */
 final class FinalModels {
-  // TrainJob's logger: the train job's log lines read as before (the log pattern prints the logger's name).
   private static final Logger LOG = LoggerFactory.getLogger(FinalModels.class);
 
   private final Lake lake;

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
  * every 10 s while units run (running tasks report at their executors' heartbeats, see {@link LiveScores}).
  */
 final class Progress implements AutoCloseable {
-  // TrainJob's logger: the train job's log lines read as before (the log pattern prints the logger's name).
   private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
   private final Thread thread;

@@ -28,7 +28,6 @@ import org.transferlake.train.units.WorkUnit;
  * its row in {@code ops.runs}, with the input snapshots it read.
  */
 final class RunPublisher {
-  // TrainJob's logger: the train job's log lines read as before (the log pattern prints the logger's name).
   private static final Logger LOG = LoggerFactory.getLogger(RunPublisher.class);
 
   private final Lake lake;

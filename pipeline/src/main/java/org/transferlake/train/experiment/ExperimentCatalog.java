@@ -3,9 +3,12 @@ package org.transferlake.train.experiment;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import java.io.File;
 import java.util.ArrayList;
@@ -46,7 +49,8 @@ public final class ExperimentCatalog {
 
   /**
    * An experiment from its definition's text, as {@code ops.runs.definition} keeps it; {@code origin} names it in
-   * errors (a run id, say).
+   * errors (a run id, say). Runs recorded before learner keys became kebab-case ({@code max_features}) read with
+   * the new spelling.
    */
   public static ExperimentDefinition parse(String text, String origin) {
     Config c;
@@ -55,7 +59,34 @@ public final class ExperimentCatalog {
     } catch (ConfigException e) {
       throw new SettingsException("cannot read experiment " + origin + ": " + e.getMessage(), e);
     }
-    return define(c, origin, null);
+    return define(kebabLearnerKeys(c), origin, null);
+  }
+
+  /** {@code c} with its learners' hyperparameter keys in kebab-case, as experiment files write them since 2026-12. */
+  static Config kebabLearnerKeys(Config c) {
+    if (c.hasPath("options.source-learner") && c.getValue("options.source-learner") instanceof ConfigObject o) {
+      c = c.withValue("options.source-learner", kebab(o));
+    }
+    if (c.hasPath("learners") && c.getValue("learners") instanceof ConfigList list) {
+      List<ConfigValue> learners = new ArrayList<>();
+      for (ConfigValue learner : list) {
+        if (learner instanceof ConfigObject o && o.get("grid") instanceof ConfigObject grid) {
+          learner = o.withValue("grid", kebab(grid));
+        }
+        learners.add(learner);
+      }
+      c = c.withValue("learners", ConfigValueFactory.fromIterable(learners));
+    }
+    return c;
+  }
+
+  private static ConfigObject kebab(ConfigObject o) {
+    for (String key : o.keySet()) {
+      if (key.contains("_")) {
+        o = o.withoutKey(key).withValue(key.replace('_', '-'), o.get(key));
+      }
+    }
+    return o;
   }
 
   /** @param fileName the file the definition must live in ({@code <name>.conf}), or null for text */
@@ -75,7 +106,7 @@ public final class ExperimentCatalog {
         if (list.get(i).valueType() != ConfigValueType.OBJECT) {
           throw k.error(key, "expected { context = \"property/fidelity/source_id\", aggregate = median }");
         }
-        Config s = ((com.typesafe.config.ConfigObject) list.get(i)).toConfig();
+        Config s = ((ConfigObject) list.get(i)).toConfig();
         ContextRef context = k.context(key + ".context", s.hasPath("context") ? s.getValue("context") : null);
         if (context.equals(target)) {
           throw k.error(key, "the target context cannot also be a source");

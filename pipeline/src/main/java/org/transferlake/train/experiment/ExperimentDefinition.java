@@ -18,9 +18,9 @@ import org.transferlake.model.transfer.ArchitectureSettings;
  *     keeps the raw labels
  * @param hashFolds k folds assigned by a hash of the composition key and the seed instead of a seeded shuffle, so
  *     that experiments over different compositions put a shared composition in the same fold
- * @param unionSourceRows the most rows per source that union architectures (naive_union, union_context,
- *     multi_task) pool with the target: the source rows of the target's compositions, then a seeded sample of the
- *     others; 0 pools every row. Stage-one source models always train on every row.
+ * @param unionSourceRows the most rows per source that the architectures pooling source rows take with the target:
+ *     the source rows of the target's compositions, then a seeded sample of the others; 0 pools every row.
+ *     Stage-one source models always train on every row.
  */
 public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
     String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,

@@ -108,6 +108,16 @@ class ExperimentCatalogTest {
   }
 
   @Test
+  void aDefinitionRecordedWithTheOldSpellingReadsWithTheNewOne() throws IOException {
+    String text = Files.readString(new File(DIR, "expt_gap_quick.conf").toPath())
+        .replace("max-features = 0.33, min-leaf = 2", "max_features = 0.33, min_leaf = 2")
+        .replace("trees = [100]", "trees = [100], max_depth = [0, 8]");
+    ExperimentDefinition e = ExperimentCatalog.parse(text, "ops.runs.definition of run r1");
+    assertEquals(Map.of("trees", "30", "max-features", "0.33", "min-leaf", "2"), e.sourceParams());
+    assertEquals(Map.of("trees", List.of("100"), "max-depth", List.of("0", "8")), e.learners().get(0).grid());
+  }
+
+  @Test
   void aHyperparameterValueIsCheckedByItsLearnerNamingTheKeyPath() throws IOException {
     assertEquals(file() + ": learners[0].grid.max-features: 1.5: expected a fraction in (0, 1]",
         refusal("trees = [100]", "trees = [100], max-features = [0.5, 1.5]"));

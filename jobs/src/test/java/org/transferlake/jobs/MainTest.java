@@ -47,6 +47,31 @@ class MainTest {
   }
 
   @Test
+  void aHyperparameterTheLearnerRefusesOrAnOldSpellingStopsTrainBeforeSparkStarts(@TempDir File experiments)
+      throws IOException {
+    String text = Files.readString(new File(TestPaths.project(), "conf/experiments/expt_gap_quick.conf").toPath());
+    File file = new File(experiments, "expt_gap_quick.conf");
+    List<String> train = List.of("train", "--profile", profile(), "--experiment", "expt_gap_quick", "--dry-run",
+        "--set", "transferlake.experiments.dir=" + experiments.getPath(), "--set", "spark.master=no-spark");
+    Files.writeString(file.toPath(), text.replace("trees = [100]", "trees = [100], max-features = [1.5]"));
+    assertEquals("transferlake: " + file.getPath() + ": learners[0].grid.max-features: 1.5: expected a fraction in"
+        + " (0, 1]", stderrOf(2, train.toArray(new String[0])).lines().findFirst().orElse(""));
+    Files.writeString(file.toPath(), text.replace("max-features = 0.33", "max_features = 0.33"));
+    assertEquals("transferlake: " + file.getPath() + ": options.source-learner.max_features: experiment keys are"
+        + " kebab-case; write options.source-learner.max-features",
+        stderrOf(2, train.toArray(new String[0])).lines().findFirst().orElse(""));
+  }
+
+  @Test
+  void aDistributedLearnerHyperparameterOutOfRangeStopsTrainNamingTheSetting() {
+    String err = stderrOf(2, "train", "--profile", profile(), "--experiment", "expt_gap_quick", "--dry-run",
+        "--set", "transferlake.experiments.dir=" + new File(TestPaths.project(), "conf/experiments").getPath(),
+        "--set", "transferlake.learners.source.mllib.max-depth=31", "--set", "spark.master=no-spark");
+    assertTrue(err.startsWith("transferlake: transferlake.learners.source.mllib.max-depth: 31: expected 1 to 30"
+        + " (MLlib's limit) (mllib_rf)"), err);
+  }
+
+  @Test
   void anExperimentKeyTypoStopsRunAndNightlyBeforeSparkStarts(@TempDir File experiments) throws IOException {
     String text = Files.readString(new File(TestPaths.project(), "conf/experiments/expt_gap_quick.conf").toPath());
     File file = new File(experiments, "expt_gap_quick.conf");

@@ -21,8 +21,11 @@ import java.util.TreeSet;
  */
 public final class SettingsLoader {
   static final String ROOT = "transferlake";
-  /** Sections whose children are user-defined (validated by their own reader, not against the reference). */
-  private static final List<String> OPEN_SECTIONS = List.of(ROOT + ".properties");
+  /**
+   * Sections whose children are user-defined (validated by their own reader, not against the reference): the
+   * property catalog, and the distributed source learner's hyperparameters (checked by that learner's params).
+   */
+  private static final List<String> OPEN_SECTIONS = List.of(ROOT + ".properties", ROOT + ".learners.source.mllib");
 
   /** Profile layers in order, later ones winning: files, or resources inside the jar. */
   private final List<Config> profiles = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.transferlake.config.Settings;
 import org.transferlake.config.SettingsException;
 import org.transferlake.config.SettingsLoader;
+import org.transferlake.config.Workspace;
 import picocli.CommandLine.Option;
 
 /** The options every command takes: which profile, which extra files, which overrides. */
@@ -32,15 +33,32 @@ final class CommonOptions {
     } else {
       loader.profileResource(SHIPPED + profile + ".conf");
     }
+    Workspace workspace = workspace();
+    if (workspace != null) {
+      loader.workspace(workspace);
+    }
     configFiles.forEach(loader::profile);
     return loader.set(overrides).load();
+  }
+
+  /**
+   * The workspace {@code --set transferlake.workspace.dir} names, else {@code $TRANSFERLAKE_WORKSPACE}, else the
+   * one the current directory is in; null when none.
+   */
+  private Workspace workspace() {
+    String named = overrides.get("transferlake.workspace.dir");
+    if (named != null) {
+      return named.isBlank() ? null : Workspace.at(new File(named), "transferlake.workspace.dir");
+    }
+    return Workspace.find(System.getenv(Workspace.ENV), new File("").getAbsoluteFile());
   }
 
   /** Where the build puts conf/ inside the jar (jobs/pom.xml). */
   private static final String SHIPPED = "transferlake-conf/";
 
   /**
-   * A profile is looked up in $TRANSFERLAKE_CONF_DIR, then in ./conf, then in the jar (null: take the jar's); a path
+   * A profile is looked up in $TRANSFERLAKE_CONF_DIR, then in ./conf, then in the installation's conf/
+   * ($TRANSFERLAKE_HOME), then in the jar (null: take the jar's); a path
    * ending in .conf is taken as is.
    */
   static File profileFile(String profile) {
@@ -53,6 +71,10 @@ final class CommonOptions {
       candidates.add(new File(confDir, profile + ".conf"));
     }
     candidates.add(new File("conf", profile + ".conf"));
+    String home = System.getenv("TRANSFERLAKE_HOME");
+    if (home != null && !home.isBlank()) {
+      candidates.add(new File(home, "conf/" + profile + ".conf"));
+    }
     for (File candidate : candidates) {
       if (candidate.isFile()) {
         return candidate;

@@ -99,8 +99,35 @@ public final class Settings {
     return config.getString("transferlake.mirror.dir");
   }
 
+  /** The shipped source catalog's directory ({@link #installed}). */
   public String sourcesDir() {
-    return config.getString("transferlake.sources.dir");
+    return installed(config.getString("transferlake.sources.dir"));
+  }
+
+  /** The user's workspace ({@code transferlake.workspace.dir}), or null when none is set. */
+  public Workspace workspace() {
+    String dir = config.getString("transferlake.workspace.dir");
+    return dir.isBlank() ? null : Workspace.at(new java.io.File(dir), "transferlake.workspace.dir");
+  }
+
+  /** Where experiments are looked up, in order: the workspace's, then the shipped ones. */
+  public List<java.io.File> experimentDirs() {
+    Workspace w = workspace();
+    java.io.File shipped = new java.io.File(experimentsDir());
+    return w == null ? List.of(shipped) : List.of(w.experimentsDir(), shipped);
+  }
+
+  /**
+   * A shipped directory's path: a relative one from the current directory when it is there, else from the
+   * installation ({@code $TRANSFERLAKE_HOME}, which bin/transferlake sets), so that commands run anywhere.
+   */
+  static String installed(String path) {
+    String home = System.getenv("TRANSFERLAKE_HOME");
+    java.io.File file = new java.io.File(path);
+    if (file.isAbsolute() || file.exists() || home == null || home.isBlank()) {
+      return path;
+    }
+    return new java.io.File(home, path).getPath();
   }
 
   public List<String> onlySources() {
@@ -172,8 +199,9 @@ public final class Settings {
   /** The settings of the distributed source learner, as written: its name and its hyperparameters' text. */
   public record DistributedLearner(String name, Map<String, String> params) {}
 
+  /** The shipped experiments' directory ({@link #installed}). */
   public String experimentsDir() {
-    return config.getString("transferlake.experiments.dir");
+    return installed(config.getString("transferlake.experiments.dir"));
   }
 
   public String referenceDir() {

@@ -59,6 +59,15 @@ public final class SettingsLoader {
     return this;
   }
 
+  /**
+   * A workspace's layers, over the profiles so far: what it brings ({@link Workspace#defaults}), then its
+   * {@code transferlake.conf}.
+   */
+  public SettingsLoader workspace(Workspace workspace) {
+    profiles.add(workspace.defaults());
+    return profile(workspace.settingsFile());
+  }
+
   /** A {@code key=value} override, as given to {@code --set}. */
   public SettingsLoader set(String key, String value) {
     overrides.put(key.trim(), value);

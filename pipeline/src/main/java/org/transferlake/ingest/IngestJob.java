@@ -68,11 +68,14 @@ public final class IngestJob {
   }
 
   /**
-   * Ingests the sources the settings select ({@code transferlake.sources.only}, else the whole catalog, without
-   * flagged sources when {@code transferlake.sources.exclude-flagged}), downloading missing files if enabled.
+   * Ingests the sources the settings select ({@code transferlake.sources.only}, else the whole catalog with the
+   * workspace's sources, without flagged sources when {@code transferlake.sources.exclude-flagged}), downloading
+   * missing files if enabled.
    */
   public static List<SourceOutcome> run(Lake lake, Settings settings, String runId) {
-    SourceCatalog catalog = SourceCatalog.load(new java.io.File(settings.sourcesDir()), settings.properties());
+    org.transferlake.config.Workspace workspace = settings.workspace();
+    SourceCatalog catalog = SourceCatalog.load(new java.io.File(settings.sourcesDir()),
+        workspace == null ? null : workspace.sourcesDir(), settings.properties());
     SourceDownloader downloader = settings.downloadEnabled()
         ? new SourceDownloader(settings.downloadTimeout(), settings.downloadMaxBytes()) : null;
     return new IngestJob(lake, settings.mirrorDir(), settings.maxRecordChars(), settings.allowAbsoluteSourcePaths(),

@@ -1,20 +1,18 @@
 package org.transferlake.pipeline;
 
-import java.io.File;
 import java.util.List;
 import org.transferlake.config.Settings;
 import org.transferlake.config.SettingsException;
 import org.transferlake.train.experiment.ExperimentCatalog;
 
-/** The experiments a command will train, read from transferlake.experiments.dir and checked before Spark starts. */
+/** The experiments a command will train, read from the workspace or transferlake.experiments.dir and checked before Spark starts. */
 public final class ExperimentChecks {
   private ExperimentChecks() {}
 
   /** @throws SettingsException naming the file and key of the first malformed experiment, or a missing file */
   public static void verify(Settings settings, List<String> experiments) {
-    File dir = new File(settings.experimentsDir());
     for (String experiment : experiments) {
-      ExperimentCatalog.load(dir, experiment);
+      ExperimentCatalog.load(settings.experimentDirs(), experiment);
     }
   }
 }

@@ -26,7 +26,7 @@ public final class Experiments {
   }
 
   public ExperimentDefinition definition(String name) {
-    return ExperimentCatalog.load(new File(settings.experimentsDir()), name);
+    return ExperimentCatalog.load(settings.experimentDirs(), name);
   }
 
   public ExperimentData data(ExperimentDefinition e) {

@@ -328,6 +328,6 @@ class TrainJobTest {
       assertTrue(e.getMessage().contains(c[1]), e.getMessage());
     }
     assertTrue(assertThrows(SettingsException.class, () -> ExperimentCatalog.load(dir, "absent")).getMessage()
-        .contains("no file"));
+        .contains("no absent.conf in "));
   }
 }

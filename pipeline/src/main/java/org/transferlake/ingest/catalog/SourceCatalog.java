@@ -25,27 +25,44 @@ public final class SourceCatalog {
   }
 
   public static SourceCatalog load(File dir, PropertyCatalog properties) {
-    File[] files = dir.listFiles((d, name) -> name.endsWith(".conf"));
-    if (files == null) {
-      throw new SettingsException("transferlake.sources.dir = \"" + dir + "\": not a directory");
-    }
-    Arrays.sort(files);
+    return load(dir, null, properties);
+  }
+
+  /**
+   * The shipped catalog in {@code dir} and, when not null, the sources of a workspace ({@code workspaceDir}, which
+   * may not exist yet): one catalog, a source id declared once across both.
+   */
+  public static SourceCatalog load(File dir, File workspaceDir, PropertyCatalog properties) {
     Map<String, SourceDefinition> byId = new LinkedHashMap<>();
-    for (File file : files) {
-      SourceDefinition source = read(file, properties);
-      SourceDefinition previous = byId.put(source.id(), source);
-      if (previous != null) {
-        throw new SettingsException(file + ": source id '" + source.id() + "' is already declared in "
-            + previous.definitionFile());
-      }
+    add(byId, dir, "transferlake.sources.dir", false, properties);
+    if (workspaceDir != null && workspaceDir.isDirectory()) {
+      add(byId, workspaceDir, "the workspace's sources", true, properties);
     }
     SourceCatalog catalog = new SourceCatalog(byId);
     catalog.validateReferences();
     return catalog;
   }
 
+  private static void add(Map<String, SourceDefinition> byId, File dir, String what, boolean workspace,
+      PropertyCatalog properties) {
+    File[] files = dir.listFiles((d, name) -> name.endsWith(".conf"));
+    if (files == null) {
+      throw new SettingsException(what + " = \"" + dir + "\": not a directory");
+    }
+    Arrays.sort(files);
+    for (File file : files) {
+      SourceDefinition source = SourceDefinitionReader.read(file, properties, workspace);
+      SourceDefinition previous = byId.put(source.id(), source);
+      if (previous != null) {
+        throw new SettingsException(file + ": source id '" + source.id() + "' is already declared in "
+            + previous.definitionFile() + " (a source id is declared once, in the shipped catalog or the workspace)");
+      }
+    }
+  }
+
+  /** One shipped source definition. */
   public static SourceDefinition read(File file, PropertyCatalog properties) {
-    return SourceDefinitionReader.read(file, properties);
+    return SourceDefinitionReader.read(file, properties, false);
   }
 
   public Collection<SourceDefinition> all() {

@@ -19,6 +19,8 @@ import org.transferlake.lineage.Link;
  *     integers ({@code mat2vec_%03d}), or null
  * @param lineage links from this source's contexts to other contexts of the catalog
  * @param definitionSha256 SHA-256 of the definition itself: a changed mapping re-ingests an unchanged file
+ * @param workspace defined in the user's workspace: its files may be anywhere (absolute, or relative to the
+ *     definition file), and licence and citation may be left out
  */
 public record SourceDefinition(
     String id,
@@ -45,7 +47,11 @@ public record SourceDefinition(
     String numberedColumns,
     List<Link> lineage,
     String definitionFile,
-    String definitionSha256) implements Serializable {
+    String definitionSha256,
+    boolean workspace) implements Serializable {
+
+  /** What a workspace source without a licence or a citation shows for it. */
+  public static final String NOT_GIVEN = "not given";
 
   /** What a source holds. */
   public enum Kind { OBSERVATIONS, ELEMENT_TABLE }

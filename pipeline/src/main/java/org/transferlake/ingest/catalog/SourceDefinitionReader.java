@@ -39,7 +39,8 @@ final class SourceDefinitionReader {
 
   private SourceDefinitionReader() {}
 
-  static SourceDefinition read(File file, PropertyCatalog properties) {
+  /** @param workspace whether the file is in the user's workspace ({@link SourceDefinition#workspace}) */
+  static SourceDefinition read(File file, PropertyCatalog properties, boolean workspace) {
     Config c;
     try {
       String text = Files.readString(file.toPath(), StandardCharsets.UTF_8);
@@ -139,9 +140,10 @@ final class SourceDefinitionReader {
     SourceDefinition.Origin origin = readOrigin(r, files);
     List<Link> lineage = readLineage(r);
     return new SourceDefinition(id, r.optString("title", id), kind, format, files, encoding, sha256, origin,
-        r.string("licence"), r.string("citation"), flags, missing, formulaColumn, idColumn, formulaById, conditions,
+        workspace ? r.optString("licence", SourceDefinition.NOT_GIVEN) : r.string("licence"),
+        workspace ? r.optString("citation", SourceDefinition.NOT_GIVEN) : r.string("citation"), flags, missing, formulaColumn, idColumn, formulaById, conditions,
         values, elementColumn, ignored, propertyUnits, renamed, numbered, lineage, file.getPath(),
-        Checksums.sha256(c.root().render(ConfigRenderOptions.concise())));
+        Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), workspace);
   }
 
   private static SourceDefinition.Origin readOrigin(ConfigReader r, List<String> files) {

@@ -44,12 +44,13 @@ public final class SourceFiles {
     List<File> files = new ArrayList<>();
     StringBuilder combined = new StringBuilder();
     for (String relative : source.files()) {
-      boolean absolute = allowAbsolute && isAbsolute(relative);
-      if (!absolute && !insideMirror(relative)) {
+      boolean absolute = isAbsolute(relative) && (source.workspace() || allowAbsolute && !hasParentStep(relative));
+      if (!absolute && !source.workspace() && !insideMirror(relative)) {
         return failed(source, "file '" + relative + "' is not a path inside the mirror directory"
             + " (absolute paths and '..' are refused)");
       }
-      String uri = absolute ? LakeLocation.of(relative).root() : mirror + "/" + relative;
+      String uri = absolute ? LakeLocation.of(relative).root() : source.workspace() ? besideDefinition(source, relative)
+          : mirror + "/" + relative;
       try {
         Path path = new Path(URI.create(uri.replace(" ", "%20")));
         FileSystem fs = path.getFileSystem(hadoop);
@@ -60,6 +61,10 @@ public final class SourceFiles {
         files.add(new File(relative, uri, sha));
         combined.append(relative).append(' ').append(sha).append('\n');
       } catch (FileNotFoundException e) {
+        if (source.workspace()) {
+          return failed(source, "file not found: " + uri + " (" + source.definitionFile() + " names '" + relative
+              + "': an absolute path, or one relative to that file)");
+        }
         return failed(source, "file not found: " + uri + " (source '" + source.id() + "' expects '" + relative
             + "' under the mirror directory transferlake.mirror.dir = " + mirrorDir
             + "; set it, or the environment variable TRANSFERLAKE_MIRROR"
@@ -82,9 +87,15 @@ public final class SourceFiles {
     return !file.startsWith("/") && !file.contains("://") && !hasParentStep(file);
   }
 
-  /** An absolute local path without '..': the only kind of path outside the mirror a catalog may name. */
+  /** An absolute local path: the only kind outside the mirror a shipped catalog may name (there without '..'). */
   private static boolean isAbsolute(String file) {
-    return file.startsWith("/") && !file.contains("://") && !hasParentStep(file);
+    return file.startsWith("/") && !file.contains("://");
+  }
+
+  /** A workspace source's relative file: from the directory of its definition, '..' allowed. */
+  private static String besideDefinition(SourceDefinition source, String relative) {
+    java.io.File dir = new java.io.File(source.definitionFile()).getAbsoluteFile().getParentFile();
+    return LakeLocation.of(new java.io.File(dir, relative).toPath().normalize().toString()).root();
   }
 
   private static boolean hasParentStep(String file) {

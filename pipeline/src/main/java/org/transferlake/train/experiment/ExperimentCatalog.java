@@ -28,13 +28,33 @@ public final class ExperimentCatalog {
 
   /** The experiment {@code name} from {@code dir/<name>.conf}. */
   public static ExperimentDefinition load(File dir, String name) {
-    File file = new File(dir, name + ".conf");
-    if (!file.isFile()) {
-      String[] known = dir.list((d, n) -> n.endsWith(".conf"));
-      throw new SettingsException("experiment '" + name + "': no file " + file + " (transferlake.experiments.dir; "
-          + "experiments there: " + (known == null ? "none" : String.join(", ", known)) + ")");
+    return load(List.of(dir), name);
+  }
+
+  /**
+   * The experiment {@code name} from the first of {@code dirs} that holds {@code <name>.conf} (a workspace's,
+   * then the shipped ones).
+   *
+   * @throws SettingsException when none holds it, listing the experiments there
+   */
+  public static ExperimentDefinition load(List<File> dirs, String name) {
+    for (File dir : dirs) {
+      File file = new File(dir, name + ".conf");
+      if (file.isFile()) {
+        return read(file);
+      }
     }
-    return read(file);
+    List<String> known = new ArrayList<>();
+    for (File dir : dirs) {
+      String[] here = dir.list((d, n) -> n.endsWith(".conf"));
+      if (here != null) {
+        java.util.Arrays.stream(here).sorted().map(n -> n.substring(0, n.length() - ".conf".length()))
+            .forEach(known::add);
+      }
+    }
+    throw new SettingsException("experiment '" + name + "': no " + name + ".conf in " + String.join(" or ",
+        dirs.stream().map(File::getPath).toList()) + " (experiments there: " + (known.isEmpty() ? "none"
+        : String.join(", ", known)) + ")");
   }
 
   public static ExperimentDefinition read(File file) {

@@ -41,6 +41,28 @@ class SourceCatalogTest {
   }
 
   @Test
+  void aWorkspaceSourceMayLeaveOutLicenceAndCitationAndDeclaresItsIdOnce() throws IOException {
+    File workspace = new File(tmp, "workspace");
+    Files.createDirectories(workspace.toPath());
+    String mine = GAPS.replace("licence = t\n", "").replace("citation = t\n", "");
+    Files.writeString(new File(workspace, "lab_gaps.conf").toPath(), "id = lab_gaps\n" + mine);
+    File shipped = new File(tmp, "shipped");
+    Files.createDirectories(shipped.toPath());
+    SourceDefinition lab = SourceCatalog.load(shipped, workspace, CsvSourceParserTest.PROPERTIES).select(List.of())
+        .get(0);
+    assertTrue(lab.workspace());
+    assertEquals(SourceDefinition.NOT_GIVEN, lab.licence());
+    assertEquals(SourceDefinition.NOT_GIVEN, lab.citation());
+    Files.writeString(new File(shipped, "lab_gaps.conf").toPath(), "id = lab_gaps\n" + mine);
+    assertTrue(assertThrows(SettingsException.class, () -> SourceCatalog.load(shipped, null,
+        CsvSourceParserTest.PROPERTIES)).getMessage().contains("licence"), "the shipped catalog still needs one");
+    Files.writeString(new File(shipped, "lab_gaps.conf").toPath(), "id = lab_gaps\n" + GAPS);
+    String e = assertThrows(SettingsException.class, () -> SourceCatalog.load(shipped, workspace,
+        CsvSourceParserTest.PROPERTIES)).getMessage();
+    assertTrue(e.contains("source id 'lab_gaps' is already declared in " + new File(shipped, "lab_gaps.conf")), e);
+  }
+
+  @Test
   void misspeltKeysInsideSectionsAreRefusedByName() throws IOException {
     String e = failure("typo", GAPS.replace("unit = eV", "unit = eV, unit_column = u"));
     assertTrue(e.contains("values[0].unit_column: unknown key"), e);

@@ -50,6 +50,12 @@ final class StagePrinter implements StageListener {
         out.println("FAILED " + o.sourceId() + ": " + o.message());
       }
     }
+    for (IngestResult.OutOfRange o : result.outOfRange()) {
+      out.printf(Locale.ROOT, "TOO MANY OUT OF RANGE %s: %.0f%% of its records (%d of %d) refused as out of"
+          + " range, e.g. '%s'. Check the unit its definition declares; to accept it: --set"
+          + " transferlake.ingest.out-of-range-max-share=%.2f (exit code 1)%n", o.sourceId(), 100 * o.share(),
+          o.refused(), o.read(), o.example(), Math.min(1.0, Math.ceil(o.share() * 100) / 100));
+    }
     if (!result.topRejections().isEmpty()) {
       out.println("top rejection reasons (all in " + result.rejectsTable() + "):");
       TextTable top = new TextTable("source", "reason_code", "count", "example");

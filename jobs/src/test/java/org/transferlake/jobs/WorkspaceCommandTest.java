@@ -53,6 +53,22 @@ class WorkspaceCommandTest {
     assertTrue(sql.out().contains("lab_gaps,not given,3"), sql.out());
     assertTrue(sql.out().contains("matbench_expt_gap,"), sql.out());
 
+    // a meV column declared as eV: most values refused as out of range, and the ingest says so with exit code 1
+    Files.writeString(new File(dir, "data/gaps_mev.csv").toPath(), "formula,Eg (meV)\nGaAs,1420\nSi,1120\n"
+        + "ZnO,3370\nNaCl,8.5\n");
+    Files.writeString(new File(dir, "sources/lab_mev.conf").toPath(), """
+        id = lab_mev
+        format = csv
+        files = ["../data/gaps_mev.csv"]
+        record { formula = formula }
+        values = [ { column = "Eg (meV)", property = band_gap, fidelity = lab, unit = eV } ]
+        """);
+    CommandRun wrongUnit = run(dir, "ingest", "--source", "lab_mev");
+    assertEquals(1, wrongUnit.code(), wrongUnit.out() + wrongUnit.err());
+    assertTrue(wrongUnit.out().contains("TOO MANY OUT OF RANGE lab_mev: 75% of its records (3 of 4) refused as out of"
+        + " range, e.g. 'Eg (meV): 1120 eV is above the plausible maximum 30.0 eV for band_gap (is the unit eV right?)'."),
+        wrongUnit.out());
+
     Files.writeString(new File(dir, "data/gaps.csv").toPath(), "sample,formula,Eg\ns1,GaAs,1.43\n");
     CommandRun again = run(dir, "ingest", "--source", "lab_gaps");
     assertTrue(again.out().matches("(?s).*lab_gaps\\s+ok\\s+1\\s+1\\s+0\\s+1.*"), "an edited file is re-ingested: "

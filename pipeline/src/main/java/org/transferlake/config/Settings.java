@@ -20,6 +20,11 @@ public final class Settings {
     this.config = config;
     this.explicitSparkKeys = Set.copyOf(explicitSparkKeys);
     requirePositive("transferlake.ingest.max-record-chars");
+    double share = outOfRangeMaxShare();
+    if (!(share >= 0 && share <= 1)) {
+      throw new SettingsException("transferlake.ingest.out-of-range-max-share = " + share + ": expected a share in"
+          + " [0, 1] (1: never fail on it)");
+    }
     requirePositive("transferlake.sql.max-rows");
     requirePositive("transferlake.learners.source.switch-rows");
     if (trainPartitions() < 0) {
@@ -136,6 +141,11 @@ public final class Settings {
 
   public boolean excludeFlaggedSources() {
     return config.getBoolean("transferlake.sources.exclude-flagged");
+  }
+
+  /** The share of a source's records refused as out of range above which ingest ends with exit code 1. */
+  public double outOfRangeMaxShare() {
+    return config.getDouble("transferlake.ingest.out-of-range-max-share");
   }
 
   /** Whether a source catalog's files may be absolute paths outside the mirror. */

@@ -30,6 +30,7 @@ import org.transferlake.ingest.catalog.SourceDefinition;
 import org.transferlake.ingest.catalog.SourceDownloader;
 import org.transferlake.ingest.catalog.SourceFiles;
 import org.transferlake.ingest.formats.SourceParsers;
+import org.transferlake.ingest.formats.RejectCodes;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 
@@ -163,6 +164,16 @@ public final class IngestJob {
       items.unpersist();
       parsed.unpersist();
     }
+  }
+
+  /** Per source of ingest run {@code runId}: its records refused as out of range, and one reason as written. */
+  public static Map<String, Map.Entry<Long, String>> outOfRangeRefusals(Lake lake, String runId) {
+    Map<String, Map.Entry<Long, String>> out = new LinkedHashMap<>();
+    lake.spark().sql("SELECT source_id, count(DISTINCT source_file, record_number), min(reason) FROM "
+        + lake.name(LakeTable.REJECTS) + " WHERE ingest_run_id = '" + runId + "' AND reason_code = '"
+        + RejectCodes.OUT_OF_RANGE + "' GROUP BY source_id").collectAsList()
+        .forEach(r -> out.put(r.getString(0), Map.entry(r.getLong(1), r.getString(2))));
+    return out;
   }
 
   /**

@@ -1,6 +1,8 @@
 package org.transferlake.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.transferlake.ingest.IngestJob;
 import org.transferlake.ingest.SourceOutcome;
 import org.transferlake.lake.Lake;
@@ -27,9 +29,24 @@ public final class IngestStage {
     String runId = RunIds.choose(session.settings().runId());
     List<SourceOutcome> outcomes = IngestJob.run(session.lake(), session.settings(), runId);
     Lake lake = session.lake();
-    IngestResult result = new IngestResult(runId, outcomes, lake.name(LakeTable.REJECTS), topRejections(lake, runId));
+    IngestResult result = new IngestResult(runId, outcomes, lake.name(LakeTable.REJECTS), topRejections(lake, runId),
+        outOfRange(lake, runId, outcomes, session.settings().outOfRangeMaxShare()));
     listener.ingested(result);
     return result;
+  }
+
+  /** The sources of this run with more of their records refused as out of range than {@code maxShare}. */
+  private static List<IngestResult.OutOfRange> outOfRange(Lake lake, String runId, List<SourceOutcome> outcomes,
+      double maxShare) {
+    Map<String, Map.Entry<Long, String>> refused = IngestJob.outOfRangeRefusals(lake, runId);
+    List<IngestResult.OutOfRange> out = new ArrayList<>();
+    for (SourceOutcome o : outcomes) {
+      Map.Entry<Long, String> r = refused.get(o.sourceId());
+      if (r != null && o.recordsRead() > 0 && (double) r.getKey() / o.recordsRead() > maxShare) {
+        out.add(new IngestResult.OutOfRange(o.sourceId(), r.getKey(), o.recordsRead(), maxShare, r.getValue()));
+      }
+    }
+    return out;
   }
 
   private static List<RejectionCount> topRejections(Lake lake, String runId) {

@@ -308,6 +308,17 @@ class TrainJobTest {
   }
 
   @Test
+  void aContextTheLakeDoesNotHoldIsRefusedNamingTheNearestOnes() throws IOException {
+    File dir = TestSpark.tempDir("typo-experiments");
+    Files.writeString(new File(dir, "small.conf").toPath(), EXPERIMENT.replace("band_gap/pbe/matbench_mp_gap",
+        "band_gap/pbe/matbench_mp_gapp"));
+    ExperimentDefinition typo = ExperimentCatalog.load(dir, "small");
+    SettingsException e = assertThrows(SettingsException.class, () -> loader().load(typo));
+    assertTrue(e.getMessage().startsWith(typo.definitionFile() + ": sources[0].context = band_gap/pbe/matbench_mp_gapp:"
+        + " no such context in lake.curated.observations; nearest: band_gap/pbe/matbench_mp_gap,"), e.getMessage());
+  }
+
+  @Test
   void malformedExperimentsFailBeforeAnyWorkNamingTheKey() throws IOException {
     File dir = TestSpark.tempDir("bad-experiments");
     List<String[]> cases = new ArrayList<>();

@@ -75,8 +75,9 @@ public record SourceDefinition(
    * @param refusal a reason that refuses every value of this column (the catalog knows it cannot be used), or null
    */
   public record ValueMapping(String column, String property, String fidelity, boolean numeric, String unit,
-      double factor, double min, double max, Map<String, String> labels, Map<String, String> conditionColumns,
-      String unitColumn, Map<String, Set<String>> require, Refusal refusal) implements Serializable {
+      String declaredUnit, double factor, double min, double max, Map<String, String> labels,
+      Map<String, String> conditionColumns, String unitColumn, Map<String, Set<String>> require, Refusal refusal)
+      implements Serializable {
 
     /** {@code property/fidelity/source_id}. */
     public String context(String sourceId) {

@@ -215,7 +215,8 @@ final class SourceDefinitionReader {
           throw v.error("unit", "\"" + unit + "\" cannot be converted to " + p.unit() + " for " + property
               + " (known: " + Units.known() + ")");
         }
-        out.add(new SourceDefinition.ValueMapping(column, property, fidelity, true, p.unit(), factor, p.min(), p.max(),
+        out.add(new SourceDefinition.ValueMapping(column, property, fidelity, true, p.unit(), unit, factor, p.min(),
+            p.max(),
             Map.of(), conditions, unitColumn, require, refusal));
       } else {
         if (unitColumn != null || v.has("unit")) {
@@ -232,7 +233,7 @@ final class SourceDefinitionReader {
                 + String.join(", ", p.labels()) + ")");
           }
         }
-        out.add(new SourceDefinition.ValueMapping(column, property, fidelity, false, null, Double.NaN, Double.NaN,
+        out.add(new SourceDefinition.ValueMapping(column, property, fidelity, false, null, null, Double.NaN, Double.NaN,
             Double.NaN, labels, conditions, null, require, refusal));
       }
     }

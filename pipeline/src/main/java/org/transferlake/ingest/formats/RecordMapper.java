@@ -275,8 +275,10 @@ final class RecordMapper {
   private static double canonicalNumber(SourceDefinition.ValueMapping mapping, String value,
       Function<String, String> field) {
     double factor = mapping.factor();
+    String given = mapping.declaredUnit();
     String unit = mapping.unitColumn() == null ? null : field.apply(mapping.unitColumn());
     if (unit != null && !unit.isBlank()) {
+      given = unit.trim();
       factor = Units.factor(unit.trim(), mapping.unit());
       if (Double.isNaN(factor)) {
         throw new Refused(RejectCodes.UNKNOWN_UNIT, "unit '" + abbreviate(unit.trim()) + "' (" + mapping.unitColumn()
@@ -284,13 +286,16 @@ final class RecordMapper {
       }
     }
     double canonical = finiteNumber(value) * factor;
+    // the value in the unit it was given, and in the unit of the range it is compared against
+    String asGiven = value + " " + abbreviate(given)
+        + (given.equals(mapping.unit()) ? "" : " (" + canonical + " " + mapping.unit() + ")");
     if (canonical < mapping.min()) {
-      throw new Refused(RejectCodes.OUT_OF_RANGE, value + " is below the minimum " + mapping.min() + " " + mapping.unit()
-          + " for " + mapping.property());
+      throw new Refused(RejectCodes.OUT_OF_RANGE, asGiven + " is below the minimum " + mapping.min() + " "
+          + mapping.unit() + " for " + mapping.property());
     }
     if (canonical > mapping.max()) {
-      throw new Refused(RejectCodes.OUT_OF_RANGE, value + " is above the plausible maximum " + mapping.max() + " "
-          + mapping.unit() + " for " + mapping.property() + " (wrong unit?)");
+      throw new Refused(RejectCodes.OUT_OF_RANGE, asGiven + " is above the plausible maximum " + mapping.max() + " "
+          + mapping.unit() + " for " + mapping.property() + " (is the unit " + abbreviate(given) + " right?)");
     }
     return canonical;
   }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.transferlake.config.PropertyCatalog;
+import org.transferlake.config.NearestNames;
 import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.FeatureTable;
 import org.transferlake.featurize.FeaturizeJob;
@@ -50,6 +51,7 @@ public final class ExperimentDataLoader {
   }
 
   public ExperimentData load(ExperimentDefinition e) {
+    requireContextsInTheLake(e);
     Map<String, String> refused = lineage.refused(e.target().id(),
         e.sources().stream().map(s -> s.context().id()).toList());
     if (!refused.isEmpty()) {
@@ -125,6 +127,30 @@ public final class ExperimentDataLoader {
     }
     return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id(),
         List.copyOf(featureColumns));
+  }
+
+  /**
+   * Stops an experiment whose target or a source is no context of the lake, naming the nearest ones (a typo, or a
+   * source not ingested yet).
+   */
+  private void requireContextsInTheLake(ExperimentDefinition e) {
+    List<String> known = lake.read(LakeTable.OBSERVATIONS)
+        .select(org.apache.spark.sql.functions.concat_ws("/", col("property"), col("fidelity"), col("source_id")))
+        .distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
+    List<String> wanted = new ArrayList<>();
+    wanted.add("target = " + e.target().id());
+    for (int i = 0; i < e.sources().size(); i++) {
+      wanted.add("sources[" + i + "].context = " + e.sources().get(i).context().id());
+    }
+    for (String w : wanted) {
+      String context = w.substring(w.indexOf(" = ") + 3);
+      if (!known.contains(context)) {
+        throw new SettingsException(e.definitionFile() + ": " + w + ": no such context in "
+            + lake.name(LakeTable.OBSERVATIONS) + (known.isEmpty() ? " (it is empty: ingest first)"
+            : "; nearest: " + String.join(", ", NearestNames.of(context, known, 3))
+            + " (a new source's contexts appear once it is ingested)"));
+      }
+    }
   }
 
   private Dataset<Row> observations(ContextRef c) {

@@ -102,7 +102,8 @@ public class CsvSourceParserTest {
     assertEquals(RejectCodes.NOT_FINITE, r.get(2).code());
     assertEquals(RejectCodes.OUT_OF_RANGE, r.get(3).code());
     assertTrue(r.get(3).reason().contains("below the minimum 0.0 eV for band_gap"), r.get(3).reason());
-    assertTrue(r.get(4).reason().contains("above the plausible maximum 30.0 eV"), r.get(4).reason());
+    assertEquals("gap: 2500 eV is above the plausible maximum 30.0 eV for band_gap (is the unit eV right?)",
+        r.get(4).reason(), "the value in the unit given, and the range's unit");
     assertEquals(RejectCodes.NO_VALUE, r.get(5).code());
     assertEquals(RejectCodes.NO_FORMULA, r.get(6).code());
     assertEquals(RejectCodes.MALFORMED_RECORD, r.get(7).code());
@@ -164,7 +165,7 @@ public class CsvSourceParserTest {
     assertEquals(List.of(0L), sink.accepted);
     assertEquals(1.4, sink.observations.get(1).value(), 1e-12, "meV converted to eV");
     assertEquals(List.of(1L), sink.refused);
-    assertTrue(sink.recordRejects().get(0).reason().startsWith("pbe: -1 is below"), sink.recordRejects().get(0).reason());
+    assertTrue(sink.recordRejects().get(0).reason().startsWith("pbe: -1 eV is below"), sink.recordRejects().get(0).reason());
 
     CollectingSink partial = parse(source, "formula,pbe,hse\nGaAs,oops,1400\n");
     assertEquals(List.of(0L), partial.accepted);

@@ -214,7 +214,7 @@ final class SourceDefinitionReader {
               + " (known: " + Units.known() + ")");
         }
         out.add(new SourceDefinition.ValueMapping(column, property, fidelity, true, p.unit(), factor, p.min(), p.max(),
-            Map.of(), conditions, unitColumn, require, refusal));
+            Map.of(), conditions, unitColumn, require, refusal, unit));
       } else {
         if (unitColumn != null || v.has("unit")) {
           throw v.error(v.has("unit") ? "unit" : "unit-column", property + " is a label property: it has no unit");
@@ -231,7 +231,7 @@ final class SourceDefinitionReader {
           }
         }
         out.add(new SourceDefinition.ValueMapping(column, property, fidelity, false, null, Double.NaN, Double.NaN,
-            Double.NaN, labels, conditions, null, require, refusal));
+            Double.NaN, labels, conditions, null, require, refusal, null));
       }
     }
     return out;

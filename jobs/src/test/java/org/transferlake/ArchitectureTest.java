@@ -71,8 +71,9 @@ class ArchitectureTest {
         "model.registry"));
     m.put("report", List.of("config", "lake", "model.components", "train.experiment"));
     m.put("ops", List.of("config", "lake"));
-    m.put("pipeline", List.of("config", "lake", "ingest", "featurize", "model.learn", "model.registry",
-        "train..", "predict", "report", "ops"));
+    // ingest.catalog: predict gives values in the unit the target's source declares (PredictStage)
+    m.put("pipeline", List.of("config", "lake", "ingest", "ingest.catalog", "featurize", "model.learn",
+        "model.registry", "train..", "predict", "report", "ops"));
     m.put("bench", List.of("config", "composition", "lake", "ingest", "featurize", "pipeline"));
     m.put("jobs", List.of("config", "pipeline", "bench")); // and the types of their API: see commandLine...
     return m;

@@ -74,9 +74,7 @@ public final class IngestJob {
    * missing files if enabled.
    */
   public static List<SourceOutcome> run(Lake lake, Settings settings, String runId) {
-    org.transferlake.config.Workspace workspace = settings.workspace();
-    SourceCatalog catalog = SourceCatalog.load(new java.io.File(settings.sourcesDir()),
-        workspace == null ? null : workspace.sourcesDir(), settings.properties());
+    SourceCatalog catalog = SourceCatalog.load(settings);
     SourceDownloader downloader = settings.downloadEnabled()
         ? new SourceDownloader(settings.downloadTimeout(), settings.downloadMaxBytes()) : null;
     return new IngestJob(lake, settings.mirrorDir(), settings.maxRecordChars(), settings.allowAbsoluteSourcePaths(),

@@ -1,6 +1,7 @@
 package org.transferlake.predict;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.types.StructType;
 import org.transferlake.composition.Composition;
 import org.transferlake.composition.FormulaException;
 import org.transferlake.composition.FormulaParser;
+import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.CompositionFeaturizerTransformer;
 import org.transferlake.featurize.FeaturizerPresets;
@@ -31,64 +33,97 @@ import org.transferlake.model.registry.TransferArtifact;
  * Scores a table of formulas with a registered model: featurizes them as the model's features were (same preset,
  * the lake's element table), predicts a mean and a standard deviation (or class probabilities) per row inside Spark
  * tasks, and flags what makes a prediction less trustworthy: elements the model never saw in training, and element
- * properties the featurizer had to impute. A formula that cannot be parsed keeps its row, with the reason.
+ * properties the featurizer had to impute. A mean outside the property's range is clipped to it, and flagged. A
+ * formula that cannot be parsed keeps its row, with the reason.
  */
 public final class PredictJob {
-  /** Columns added after the input's own. */
-  public static final String OUTPUT_COLUMNS = "composition_key STRING, prediction_mean DOUBLE, prediction_std DOUBLE,"
-      + " predicted_label STRING, class_probabilities ARRAY<DOUBLE>, unseen_elements ARRAY<STRING>,"
-      + " imputed_values INT, error STRING, model STRING";
+  /** Columns added after the input's own for a regression target (named as in results.predictions). */
+  public static final String REGRESSION_COLUMNS = "composition_key STRING, mean DOUBLE, std DOUBLE, unit STRING,"
+      + " clipped BOOLEAN, unseen_elements ARRAY<STRING>, imputed_values INT, error STRING, model STRING";
+  /** Columns added after the input's own for a classification target. */
+  public static final String CLASSIFICATION_COLUMNS = "composition_key STRING, predicted_label STRING,"
+      + " probabilities ARRAY<DOUBLE>, classes ARRAY<STRING>, unseen_elements ARRAY<STRING>, imputed_values INT,"
+      + " error STRING, model STRING";
   private static final String MISSING = "_imputed";
   private static final int BATCH = 4096;
+
+  /**
+   * The unit predicted means and standard deviations are given in.
+   *
+   * @param perCanonical multiplies a value in the property's canonical unit into this one
+   */
+  public record OutputUnit(String name, double perCanonical) implements Serializable {}
 
   private final Lake lake;
   private final ModelRegistry registry;
   private final String elementSource;
+  private final PropertyCatalog properties;
 
-  public PredictJob(Lake lake, ModelRegistry registry, String elementSource) {
+  public PredictJob(Lake lake, ModelRegistry registry, String elementSource, PropertyCatalog properties) {
     this.lake = lake;
     this.registry = registry;
     this.elementSource = elementSource;
+    this.properties = properties;
   }
 
   /**
-   * The input's rows, each with the columns of {@link #OUTPUT_COLUMNS}.
+   * The input's rows, each with the columns of {@link #REGRESSION_COLUMNS} or {@link #CLASSIFICATION_COLUMNS}.
+   * Means are clipped to the target property's [min, max] ({@code clipped} says where), then given with their
+   * standard deviations in {@code unit}.
    *
    * @param formulaColumn the input's column of formulas (any style the ingest accepts)
+   * @param unit null for the property's canonical unit
    */
-  public Dataset<Row> predict(Dataset<Row> input, String formulaColumn, ModelRegistry.Entry entry) throws IOException {
+  public Dataset<Row> predict(Dataset<Row> input, String formulaColumn, ModelRegistry.Entry entry, OutputUnit unit)
+      throws IOException {
     if (!Arrays.asList(input.columns()).contains(formulaColumn)) {
       throw new SettingsException("formula column " + formulaColumn + ": the input has no such column"
           + " (columns: " + String.join(", ", input.columns()) + ")");
     }
     byte[] file = registry.bytes(entry);
     TransferArtifact artifact = TransferArtifact.fromBytes(file, entry.artifact());
+    Label label = artifact.model().target();
+    StructType added = StructType.fromDDL(label.isClassification() ? CLASSIFICATION_COLUMNS : REGRESSION_COLUMNS);
+    List<String> clashes = Arrays.stream(input.columns()).filter(Set.of(added.fieldNames())::contains).toList();
+    if (!clashes.isEmpty()) {
+      throw new SettingsException("the input's columns " + String.join(", ", clashes) + " clash with those predict"
+          + " adds (" + String.join(", ", added.fieldNames()) + "): rename them or leave them out");
+    }
+    PropertyCatalog.Property property = properties.get(entry.targetContext().split("/")[0]);
+    boolean numeric = property.numeric();
+    OutputUnit out = unit != null ? unit : new OutputUnit(numeric ? property.unit() : null, 1.0);
     String preset = artifact.about().get("features");
     CompositionFeaturizerTransformer featurizer = new CompositionFeaturizerTransformer().setInputCol(formulaColumn)
         .setInputKind("formula").setHandleInvalid("keep-null").setPreset(preset).setOutputLayout("columns");
-    List<String> properties = FeaturizerPresets.elementProperties(preset);
-    if (!properties.isEmpty()) {
-      featurizer.setElementTable(LakeElementTable.read(lake, elementSource, properties).table())
+    List<String> elementProperties = FeaturizerPresets.elementProperties(preset);
+    if (!elementProperties.isEmpty()) {
+      featurizer.setElementTable(LakeElementTable.read(lake, elementSource, elementProperties).table())
           .setMissingCountCol(MISSING);
     }
     Dataset<Row> featurized = featurizer.transform(input.select(Arrays.stream(input.columns())
         .map(c -> new org.apache.spark.sql.Column(c)).toArray(org.apache.spark.sql.Column[]::new)));
     StructType schema = input.schema();
-    for (var field : StructType.fromDDL(OUTPUT_COLUMNS).fields()) {
+    for (var field : added.fields()) {
       schema = schema.add(field);
     }
     Broadcast<byte[]> bytes = new org.apache.spark.api.java.JavaSparkContext(lake.spark().sparkContext())
         .broadcast(file);
     Scorer scorer = new Scorer(bytes, input.columns().length, featurized.schema().fieldIndex(formulaColumn),
         artifact.featureColumns().stream().mapToInt(featurized.schema()::fieldIndex).toArray(),
-        properties.isEmpty() ? -1 : featurized.schema().fieldIndex(MISSING),
-        entry.experiment() + "/" + entry.architecture() + "/" + entry.learner() + "@" + entry.runId());
+        elementProperties.isEmpty() ? -1 : featurized.schema().fieldIndex(MISSING),
+        entry.experiment() + "/" + entry.architecture() + "/" + entry.learner() + "@" + entry.runId(),
+        numeric ? property.min() : Double.NEGATIVE_INFINITY, numeric ? property.max() : Double.POSITIVE_INFINITY, out);
     return featurized.mapPartitions(scorer, Encoders.row(schema));
   }
 
-  /** Scores one partition in batches, with the model rebuilt once from the broadcast artifact. */
+  /**
+   * Scores one partition in batches, with the model rebuilt once from the broadcast artifact.
+   *
+   * @param min the property's minimum, in its canonical unit (as {@code max})
+   */
   private record Scorer(Broadcast<byte[]> artifact, int inputColumns, int formulaIndex, int[] featureIndex,
-      int missingIndex, String modelName) implements MapPartitionsFunction<Row, Row> {
+      int missingIndex, String modelName, double min, double max, OutputUnit unit)
+      implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) throws IOException {
@@ -168,34 +203,54 @@ public final class PredictJob {
       int k = 0;
       for (int r = 0; r < in.size(); r++) {
         Row row = in.get(r);
-        Object[] values = new Object[inputColumns + 9];
+        List<Object> values = new ArrayList<>(inputColumns + 9);
         for (int c = 0; c < inputColumns; c++) {
-          values[c] = row.get(c);
+          values.add(row.get(c));
         }
-        values[inputColumns] = key[r];
-        if (error[r] == null) {
-          if (label.isClassification()) {
-            double[] probabilities = p.probabilities(0)[k];
-            int best = 0;
-            for (int c = 1; c < probabilities.length; c++) {
-              best = probabilities[c] > probabilities[best] ? c : best;
+        values.add(key[r]);
+        boolean scoredRow = error[r] == null;
+        if (label.isClassification()) {
+          Object best = null;
+          Object probabilities = null;
+          if (scoredRow) {
+            double[] probability = p.probabilities(0)[k];
+            int most = 0;
+            for (int c = 1; c < probability.length; c++) {
+              most = probability[c] > probability[most] ? c : most;
             }
-            values[inputColumns + 3] = label.classes().get(best);
-            values[inputColumns + 4] = scala.jdk.javaapi.CollectionConverters.asScala(
-                Arrays.stream(probabilities).boxed().toList()).toSeq();
-          } else {
-            values[inputColumns + 1] = p.mean(0)[k];
-            values[inputColumns + 2] = p.std(0)[k];
+            best = label.classes().get(most);
+            probabilities = seq(Arrays.stream(probability).boxed().toList());
           }
-          k++;
+          values.add(best);
+          values.add(probabilities);
+          values.add(seq(label.classes()));
+        } else {
+          Double mean = null;
+          Double std = null;
+          Boolean clipped = null;
+          if (scoredRow) {
+            double m = p.mean(0)[k];
+            clipped = m < min || m > max;
+            mean = (m < min ? min : m > max ? max : m) * unit.perCanonical();
+            std = p.std(0)[k] * unit.perCanonical();
+          }
+          values.add(mean);
+          values.add(std);
+          values.add(unit.name());
+          values.add(clipped);
         }
-        values[inputColumns + 5] = scala.jdk.javaapi.CollectionConverters.asScala(unseen.get(r)).toSeq();
-        values[inputColumns + 6] = missingIndex < 0 || row.isNullAt(missingIndex) ? null : row.getInt(missingIndex);
-        values[inputColumns + 7] = error[r];
-        values[inputColumns + 8] = modelName;
-        out.add(RowFactory.create(values));
+        k += scoredRow ? 1 : 0;
+        values.add(seq(unseen.get(r)));
+        values.add(missingIndex < 0 || row.isNullAt(missingIndex) ? null : row.getInt(missingIndex));
+        values.add(error[r]);
+        values.add(modelName);
+        out.add(RowFactory.create(values.toArray()));
       }
       return out;
+    }
+
+    private static Object seq(List<?> values) {
+      return scala.jdk.javaapi.CollectionConverters.asScala(values).toSeq();
     }
   }
 }

@@ -265,14 +265,16 @@ class TrainJobTest {
         org.apache.spark.sql.RowFactory.create("d", null));
     var frame = lake.spark().createDataFrame(input,
         org.apache.spark.sql.types.StructType.fromDDL("id STRING, formula STRING"));
-    List<Row> out = new org.transferlake.predict.PredictJob(lake, registry, "magpie_elements")
-        .predict(frame, "formula", entry).orderBy("id").collectAsList();
+    List<Row> out = new org.transferlake.predict.PredictJob(lake, registry, "magpie_elements", PROPERTIES)
+        .predict(frame, "formula", entry, null).orderBy("id").collectAsList();
     assertEquals(4, out.size(), "every input row comes back");
 
     Row known = out.get(0);
     double expected = artifact.model().predict(new String[] {trained}, new double[][] {data.x()[0]}).mean(0)[0];
-    assertEquals(expected, known.getDouble(known.fieldIndex("prediction_mean")), 1e-12);
-    assertTrue(known.getDouble(known.fieldIndex("prediction_std")) > 0);
+    assertEquals(expected, known.getDouble(known.fieldIndex("mean")), 1e-12);
+    assertTrue(known.getDouble(known.fieldIndex("std")) > 0);
+    assertEquals("eV", known.getString(known.fieldIndex("unit")), "no unit given: the property's canonical one");
+    assertTrue(!known.getBoolean(known.fieldIndex("clipped")));
     assertTrue(known.getList(known.fieldIndex("unseen_elements")).isEmpty());
     assertEquals(trained, known.getString(known.fieldIndex("composition_key")));
 
@@ -284,11 +286,11 @@ class TrainJobTest {
       }
     }
     assertEquals(unseen, novel.getList(novel.fieldIndex("unseen_elements")));
-    assertTrue(!novel.isNullAt(novel.fieldIndex("prediction_mean")) && novel.isNullAt(novel.fieldIndex("error")));
+    assertTrue(!novel.isNullAt(novel.fieldIndex("mean")) && novel.isNullAt(novel.fieldIndex("error")));
     assertTrue(novel.getInt(novel.fieldIndex("imputed_values")) >= 0);
 
     Row invalid = out.get(2);
-    assertTrue(invalid.isNullAt(invalid.fieldIndex("prediction_mean")));
+    assertTrue(invalid.isNullAt(invalid.fieldIndex("mean")));
     assertTrue(invalid.getString(invalid.fieldIndex("error")).startsWith("invalid formula"), invalid.toString());
     assertEquals("no formula", out.get(3).getString(out.get(3).fieldIndex("error")));
     assertEquals("small/latent_variable/forest@run-a", known.getString(known.fieldIndex("model")));
@@ -302,7 +304,8 @@ class TrainJobTest {
     bytes[bytes.length / 3] ^= 1;
     Files.write(copy, bytes);
     ModelRegistry.Entry tampered = new ModelRegistry.Entry(entry.runId(), entry.experiment(), entry.architecture(),
-        entry.learner(), entry.params(), copy.toUri().toString(), entry.sha256(), entry.cvScore(), entry.cvMetric());
+        entry.learner(), entry.params(), copy.toUri().toString(), entry.sha256(), entry.cvScore(), entry.cvMetric(),
+        entry.targetContext());
     var e = assertThrows(org.transferlake.model.learn.ModelFormatException.class, () -> registry.load(tampered));
     assertTrue(e.getMessage().contains("but the registry recorded " + entry.sha256()), e.getMessage());
   }

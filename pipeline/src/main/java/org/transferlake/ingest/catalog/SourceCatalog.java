@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.transferlake.config.PropertyCatalog;
+import org.transferlake.config.Settings;
 import org.transferlake.config.SettingsException;
+import org.transferlake.config.Workspace;
 import org.transferlake.lineage.Link;
 
 /**
@@ -26,6 +28,13 @@ public final class SourceCatalog {
 
   public static SourceCatalog load(File dir, PropertyCatalog properties) {
     return load(dir, null, properties);
+  }
+
+  /** The catalog the settings name: the shipped one ({@code transferlake.sources.dir}) and the workspace's sources. */
+  public static SourceCatalog load(Settings settings) {
+    Workspace workspace = settings.workspace();
+    return load(new File(settings.sourcesDir()), workspace == null ? null : workspace.sourcesDir(),
+        settings.properties());
   }
 
   /**

@@ -66,6 +66,7 @@ public record SourceDefinition(
   /**
    * How one column becomes an observation of one context.
    *
+   * @param unit the property's canonical unit, in which the lake stores the value (null for labels)
    * @param factor multiplies the raw number into the property's canonical unit
    * @param labels raw value to class, for label properties; empty for numbers and for open label properties
    *     (whose raw values are the classes)
@@ -73,6 +74,7 @@ public record SourceDefinition(
    * @param unitColumn a column giving the value's unit (overrides {@code unit} where it is filled), or null
    * @param require column → the values it must hold for this value to be used
    * @param refusal a reason that refuses every value of this column (the catalog knows it cannot be used), or null
+   * @param declaredUnit the unit the catalog declares for the column (null for labels)
    */
   public record ValueMapping(String column, String property, String fidelity, boolean numeric, String unit,
       String declaredUnit, double factor, double min, double max, Map<String, String> labels,

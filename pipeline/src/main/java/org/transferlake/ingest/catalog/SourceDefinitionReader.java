@@ -216,8 +216,7 @@ final class SourceDefinitionReader {
               + " (known: " + Units.known() + ")");
         }
         out.add(new SourceDefinition.ValueMapping(column, property, fidelity, true, p.unit(), unit, factor, p.min(),
-            p.max(),
-            Map.of(), conditions, unitColumn, require, refusal));
+            p.max(), Map.of(), conditions, unitColumn, require, refusal));
       } else {
         if (unitColumn != null || v.has("unit")) {
           throw v.error(v.has("unit") ? "unit" : "unit-column", property + " is a label property: it has no unit");

@@ -63,9 +63,13 @@ public final class ModelRegistry {
         col("run_id").equalTo(runId));
   }
 
-  /** One registered model: its registry row's key facts and where its artifact is. */
+  /**
+   * One registered model: its registry row's key facts and where its artifact is.
+   *
+   * @param targetContext what it predicts, {@code property/fidelity/source_id}
+   */
   public record Entry(String runId, String experiment, String architecture, String learner, String params,
-      String artifact, String sha256, double cvScore, String cvMetric) {}
+      String artifact, String sha256, double cvScore, String cvMetric, String targetContext) {}
 
   /**
    * The registered model of an experiment's architecture and learner: from {@code runId}, or from the newest
@@ -77,7 +81,8 @@ public final class ModelRegistry {
   public Entry find(String experiment, String architecture, String learner, String runId) {
     String published = "SELECT run_id, finished_at FROM " + lake.name(LakeTable.RUNS) + " WHERE status = 'published'";
     List<Row> rows = lake.spark().sql("SELECT r.run_id, r.experiment, r.architecture, r.learner, r.params,"
-        + " r.artifact, r.artifact_sha256, r.cv_score, r.cv_metric FROM " + lake.name(LakeTable.REGISTRY) + " r"
+        + " r.artifact, r.artifact_sha256, r.cv_score, r.cv_metric, r.target_context"
+        + " FROM " + lake.name(LakeTable.REGISTRY) + " r"
         + " JOIN (" + published + ") p ON r.run_id = p.run_id"
         + " WHERE r.experiment = '" + quote(experiment) + "'"
         + " ORDER BY p.finished_at DESC, r.run_id DESC").collectAsList();
@@ -93,7 +98,8 @@ public final class ModelRegistry {
     }
     if (best != null) {
       return new Entry(best.getString(0), best.getString(1), best.getString(2), best.getString(3),
-          best.getString(4), best.getString(5), best.getString(6), best.getDouble(7), best.getString(8));
+          best.getString(4), best.getString(5), best.getString(6), best.getDouble(7), best.getString(8),
+          best.getString(9));
     }
     throw new SettingsException("no registered model for experiment " + experiment
         + (architecture == null ? "" : ", architecture " + architecture) + (learner == null ? "" : ", learner " + learner)

@@ -140,6 +140,8 @@ public record Workspace(File dir) {
       available beside yours.
 
       ```
+      bin/transferlake source add data/gaps.csv --property band_gap --fidelity lab   # writes sources/gaps.conf
+      bin/transferlake experiment new lab_gap --target band_gap/lab/gaps --source band_gap/pbe/matbench_mp_gap
       bin/transferlake ingest            # your sources and the public ones, into lake/
       bin/transferlake featurize
       bin/transferlake train --experiment NAME

@@ -1,6 +1,9 @@
 package org.transferlake.ingest.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** Conversion factors into a property's canonical unit. Only energies are needed so far. */
 public final class Units {
@@ -27,7 +30,15 @@ public final class Units {
     return f == null || c == null ? Double.NaN : f / c;
   }
 
+  /** The units a value can be given in for {@code canonical}: itself first, then those with a known factor. */
+  static List<String> convertibleTo(String canonical) {
+    List<String> out = new ArrayList<>(List.of(canonical));
+    new TreeSet<>(ENERGY_IN_EV.keySet()).stream()
+        .filter(u -> !u.equals(canonical) && !Double.isNaN(factor(u, canonical))).forEach(out::add);
+    return out;
+  }
+
   public static String known() {
-    return String.join(", ", new java.util.TreeSet<>(ENERGY_IN_EV.keySet()));
+    return String.join(", ", new TreeSet<>(ENERGY_IN_EV.keySet()));
   }
 }

@@ -35,9 +35,9 @@ public final class ComponentsPage {
     md.append("\n## Architectures\n\n")
         .append("`architectures` lists them; `").append(Components.YARDSTICK)
         .append("` is the yardstick the others are measured against. The cost is a unit's, in fits of its learner.\n\n")
-        .append("| architecture | uses of the sources | cost | meaning |\n|---|---|---|---|\n");
+        .append("| architecture | what it needs | cost | meaning |\n|---|---|---|---|\n");
     for (ArchitectureComponent a : Components.architectures()) {
-      md.append("| `").append(a.name()).append("` | ").append(uses(a.sourceUse())).append(" | ")
+      md.append("| `").append(a.name()).append("` | ").append(uses(a.needs())).append(" | ")
           .append(a.costFactor()).append(" | ").append(a.doc()).append(" |\n");
     }
     md.append("\n## Wrappers\n\nEach applies to any architecture above: `<prefix><architecture>`.\n\n")
@@ -52,12 +52,14 @@ public final class ComponentsPage {
     return "`" + p.write(p.fallback()) + "`";
   }
 
-  private static String uses(ArchitectureComponent.SourceUse use) {
-    return switch (use) {
+  private static String uses(ArchitectureComponent.Needs needs) {
+    String use = switch (needs.sources()) {
       case NONE -> "none";
       case POOLS_ROWS -> "pools their rows (`options.union-source-rows`)";
       case SOURCE_MODELS -> "stage-one source models, shared";
     };
+    return use + (needs.maxSources() > 0 ? "; at most " + needs.maxSources() + " source" : "")
+        + (needs.regressionOnly() ? "; numeric targets only" : "");
   }
 
   private static String sentence(String doc) {

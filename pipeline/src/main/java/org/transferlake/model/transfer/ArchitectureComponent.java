@@ -12,7 +12,7 @@ import org.transferlake.model.learn.Model;
  * @param costFactor seconds of a unit relative to one fit of its learner on the rows it trains on (a second stage,
  *     the source models' predictions)
  */
-public record ArchitectureComponent(String name, String doc, SourceUse sourceUse, double costFactor,
+public record ArchitectureComponent(String name, String doc, Needs needs, double costFactor,
     Factory factory, Assembler assembler) {
 
   /** What an architecture takes from the source contexts. */
@@ -23,6 +23,25 @@ public record ArchitectureComponent(String name, String doc, SourceUse sourceUse
     POOLS_ROWS,
     /** The stage-one source models (or measured source values), trained once per experiment and shared. */
     SOURCE_MODELS
+  }
+
+  /**
+   * What an architecture needs of an experiment.
+   *
+   * @param maxSources the most source contexts it takes; 0: any number
+   * @param regressionOnly whether it takes numeric targets only
+   */
+  public record Needs(SourceUse sources, int maxSources, boolean regressionOnly) {
+    /** Any number of sources, any target. */
+    public static Needs of(SourceUse sources) {
+      return new Needs(sources, 0, false);
+    }
+
+    /** Whether it takes an experiment of {@code sourceCount} sources and a numeric (or label) target. */
+    public boolean takes(int sourceCount, boolean numericTarget) {
+      return (sources == SourceUse.NONE || sourceCount > 0) && (maxSources == 0 || sourceCount <= maxSources)
+          && (numericTarget || !regressionOnly);
+    }
   }
 
   @FunctionalInterface
@@ -47,8 +66,12 @@ public record ArchitectureComponent(String name, String doc, SourceUse sourceUse
     return assembler.assemble(models, target, options, sources);
   }
 
+  public SourceUse sourceUse() {
+    return needs.sources();
+  }
+
   /** Whether it needs at least one source context. */
   public boolean usesSources() {
-    return sourceUse != SourceUse.NONE;
+    return needs.sources() != SourceUse.NONE;
   }
 }

@@ -5,6 +5,8 @@ import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.model.transfer.ArchitectureComponent.Needs;
+import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
 
 /**
  * The difference architecture: a source model f_s, and g fitted on target rows to r = t - s, where s is the
@@ -15,7 +17,8 @@ public final class Difference implements Architecture {
   public static final String NAME = "difference";
   /** A second fit on the source models' predictions: 1.2 fits. */
   public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
-      "the target minus one source's prediction, learned", ArchitectureComponent.SourceUse.SOURCE_MODELS, 1.2,
+      "the target minus one source's prediction, learned",
+      new Needs(SourceUse.SOURCE_MODELS, 1, true), 1.2,
       settings -> new Difference(settings.useMeasured()),
       (models, target, options, sources) -> assemble(models.get(0), target, options, sources));
 

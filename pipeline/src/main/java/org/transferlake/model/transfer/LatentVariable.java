@@ -5,6 +5,8 @@ import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.model.transfer.ArchitectureComponent.Needs;
+import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
 
 /**
  * The explicit latent variable architecture: source models f_s1..f_sk, and h fitted on target rows with inputs
@@ -20,7 +22,7 @@ public final class LatentVariable implements Architecture {
   /** A second fit on the source models' predictions: 1.2 fits. */
   public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
       "the sources' predictions as extra inputs of the target's model",
-      ArchitectureComponent.SourceUse.SOURCE_MODELS, 1.2,
+      Needs.of(SourceUse.SOURCE_MODELS), 1.2,
       settings -> new LatentVariable(settings.useMeasured(), settings.addSourceVariance()),
       (models, target, options, sources) -> assemble(models.get(0), target, options, sources));
 

@@ -9,6 +9,8 @@ import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.model.transfer.ArchitectureComponent.Needs;
+import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
 
 /**
  * One model with one output per context, trained jointly: each target row carries the source values of its
@@ -18,7 +20,7 @@ import org.transferlake.model.learn.TrainingSet;
 public final class MultiTask implements Architecture {
   public static final String NAME = "multi_task";
   public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
-      "one model of every context at once, the target's output read", ArchitectureComponent.SourceUse.POOLS_ROWS, 1.0,
+      "one model of every context at once, the target's output read", Needs.of(SourceUse.POOLS_ROWS), 1.0,
       settings -> new MultiTask(), (models, target, options, sources) -> assemble(models.get(0), target));
 
   @Override

@@ -6,6 +6,8 @@ import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.model.transfer.ArchitectureComponent.Needs;
+import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
 
 /**
  * Baselines that pool source and target rows as if they measured one property: plainly ({@code naive_union}),
@@ -16,10 +18,10 @@ public final class NaiveUnion implements Architecture {
   public static final String WITH_CONTEXT = "union_context";
 
   public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
-      "source and target rows pooled as if they measured one property", ArchitectureComponent.SourceUse.POOLS_ROWS,
+      "source and target rows pooled as if they measured one property", Needs.of(SourceUse.POOLS_ROWS),
       1.0, settings -> plain(), (models, target, options, sources) -> assemble(NAME, models.get(0), target, options));
   public static final ArchitectureComponent WITH_CONTEXT_COMPONENT = new ArchitectureComponent(WITH_CONTEXT,
-      "source and target rows pooled, the context a one-hot input", ArchitectureComponent.SourceUse.POOLS_ROWS, 1.0,
+      "source and target rows pooled, the context a one-hot input", Needs.of(SourceUse.POOLS_ROWS), 1.0,
       settings -> withContext(),
       (models, target, options, sources) -> assemble(WITH_CONTEXT, models.get(0), target, options));
 

@@ -4,13 +4,15 @@ import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.model.transfer.ArchitectureComponent.Needs;
+import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
 
 /** The baseline every transfer method must beat: the target context alone. */
 public final class TargetOnly implements Architecture {
   public static final String NAME = "target_only";
   public static final ArchitectureComponent COMPONENT = new ArchitectureComponent(NAME,
       "the target context alone: the yardstick every transfer method must beat",
-      ArchitectureComponent.SourceUse.NONE, 1.0, settings -> new TargetOnly(),
+      Needs.of(SourceUse.NONE), 1.0, settings -> new TargetOnly(),
       (models, target, options, sources) -> assemble(models.get(0), target));
 
   @Override

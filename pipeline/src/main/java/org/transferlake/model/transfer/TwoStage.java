@@ -9,6 +9,7 @@ import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.TrainingSet;
+import org.transferlake.model.transfer.ArchitectureComponent.Needs;
 
 /**
  * Any architecture behind a zero-or-not classifier, for targets where many values are exactly 0 (metals'
@@ -25,7 +26,8 @@ public final class TwoStage implements Architecture {
   public static final ArchitectureWrapper WRAPPER = new ArchitectureWrapper(PREFIX,
       "a zero-or-not classifier in front of the architecture, for targets where many values are exactly 0",
       inner -> new ArchitectureComponent(PREFIX + inner.name(), inner.doc() + ", behind a zero-or-not classifier",
-          inner.sourceUse(), 0.8 + 0.5 * inner.costFactor(), settings -> new TwoStage(inner.create(settings)),
+          new Needs(inner.sourceUse(), inner.needs().maxSources(), true),
+          0.8 + 0.5 * inner.costFactor(), settings -> new TwoStage(inner.create(settings)),
           (models, target, options, sources) -> assemble(PREFIX + inner.name(), models,
               inner.assemble(models.subList(0, models.size() - 1), target, options, sources), target, options,
               sources)));

@@ -151,6 +151,11 @@ public final class ExperimentCatalog {
       if (architecture.usesSources() && sources.isEmpty()) {
         throw k.error("architectures", a + " needs at least one source context in 'sources'");
       }
+      int most = architecture.needs().maxSources();
+      if (most > 0 && sources.size() > most) {
+        throw k.error("architectures", a + " takes at most " + most + " source context" + (most == 1 ? "" : "s")
+            + "; 'sources' has " + sources.size());
+      }
     }
     long seed = k.integer("seed");
     List<LearnerSpec> learners = readLearners(k, c, seed);

@@ -12,11 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.learn.forest.ForestLearner;
-import org.transferlake.model.transfer.Difference;
-import org.transferlake.model.transfer.LatentVariable;
-import org.transferlake.model.transfer.MultiTask;
-import org.transferlake.model.transfer.TargetOnly;
+import org.transferlake.model.transfer.ArchitectureComponent;
 
 /**
  * A new experiment file holding every key of {@link ExperimentSchema} with its meaning, ready to train: the target
@@ -82,15 +80,18 @@ public final class ExperimentScaffold {
   }
 
   /**
-   * The yardstick, and with sources the transfer architectures that suit them: difference takes exactly one source
-   * and a numeric target; multi-task takes several.
+   * The yardstick, and with sources the registered architectures that use source models and take this many
+   * sources and this kind of target.
    */
   static List<String> architectures(int sources, boolean numericTarget) {
-    if (sources == 0) {
-      return List.of(TargetOnly.NAME);
+    List<String> out = new ArrayList<>(List.of(Components.YARDSTICK));
+    if (sources > 0) {
+      Components.architectures().stream()
+          .filter(a -> a.sourceUse() == ArchitectureComponent.SourceUse.SOURCE_MODELS
+              && a.needs().takes(sources, numericTarget))
+          .forEach(a -> out.add(a.name()));
     }
-    return sources == 1 && numericTarget ? List.of(TargetOnly.NAME, Difference.NAME, LatentVariable.NAME)
-        : List.of(TargetOnly.NAME, LatentVariable.NAME, MultiTask.NAME);
+    return out;
   }
 
   /** The property of a context written property/fidelity/source_id. */

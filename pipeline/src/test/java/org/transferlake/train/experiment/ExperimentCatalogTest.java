@@ -108,6 +108,13 @@ class ExperimentCatalogTest {
   }
 
   @Test
+  void anArchitectureTakesNoMoreSourcesThanItDeclares() throws IOException {
+    assertEquals(file() + ": architectures: difference takes at most 1 source context; 'sources' has 2",
+        refusal("sources = [ { context = \"band_gap/pbe/matbench_mp_gap\", aggregate = median } ]",
+            "sources = [ { context = \"band_gap/pbe/matbench_mp_gap\" }, { context = \"band_gap/pbe/oqmd_gap\" } ]"));
+  }
+
+  @Test
   void aDefinitionRecordedWithTheOldSpellingReadsWithTheNewOne() throws IOException {
     String text = Files.readString(new File(DIR, "expt_gap_quick.conf").toPath())
         .replace("max-features = 0.33, min-leaf = 2", "max_features = 0.33, min_leaf = 2")

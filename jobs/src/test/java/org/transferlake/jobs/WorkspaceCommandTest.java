@@ -53,6 +53,15 @@ class WorkspaceCommandTest {
     assertTrue(sql.out().contains("lab_gaps,not given,3"), sql.out());
     assertTrue(sql.out().contains("matbench_expt_gap,"), sql.out());
 
+    // an experiment whose target has a typo: train stops before any work, naming the nearest contexts
+    CommandRun scaffold = run(dir, "experiment", "new", "typo", "--target", "band_gap/lab/lab_gap", "--source",
+        "band_gap/experiment/matbench_expt_gap");
+    assertEquals(0, scaffold.code(), scaffold.out() + scaffold.err());
+    CommandRun typo = run(dir, "train", "--experiment", "typo");
+    assertEquals(2, typo.code(), typo.out() + typo.err());
+    assertTrue(typo.err().contains(new File(dir, "experiments/typo.conf").getPath() + ": target = band_gap/lab/lab_gap:"
+        + " no such context in lake.curated.observations; nearest: band_gap/lab/lab_gaps,"), typo.err());
+
     // a meV column declared as eV: most values refused as out of range, and the ingest says so with exit code 1
     Files.writeString(new File(dir, "data/gaps_mev.csv").toPath(), "formula,Eg (meV)\nGaAs,1420\nSi,1120\n"
         + "ZnO,3370\nNaCl,8.5\n");

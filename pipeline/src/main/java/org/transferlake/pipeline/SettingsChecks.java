@@ -5,7 +5,7 @@ import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.lake.CatalogSettings;
 import org.transferlake.ops.RunComparisons;
-import org.transferlake.train.experiment.Learners;
+import org.transferlake.train.experiment.DistributedSourceLearner;
 
 /**
  * The checks of the settings that belong to a stage, run before any work: {@code config} checks each value on
@@ -17,7 +17,7 @@ public final class SettingsChecks {
   /** @throws SettingsException naming the key, the value and what was expected */
   public static Settings verify(Settings settings) {
     FeaturizerPresets.check(settings);
-    Learners.distributed(settings);
+    DistributedSourceLearner.of(settings);
     CatalogSettings.from(settings);
     RunComparisons.checkThresholds(settings);
     return settings;

@@ -13,7 +13,7 @@ import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.data.ExperimentDataLoader;
 import org.transferlake.train.experiment.ExperimentCatalog;
 import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.Learners;
+import org.transferlake.train.experiment.DistributedSourceLearner;
 
 /** The train stage from settings: finds the experiment, reads its data from the lake, runs or plans it. */
 public final class Experiments {
@@ -46,7 +46,7 @@ public final class Experiments {
   /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
   public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
     SourceLearners learners = new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
-        Learners.distributed(settings), settings.sourceSwitchRows());
+        DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
     SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
         e.seed());
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()

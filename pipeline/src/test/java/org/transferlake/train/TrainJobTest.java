@@ -31,7 +31,7 @@ import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.data.ExperimentDataLoader;
 import org.transferlake.train.experiment.ExperimentCatalog;
 import org.transferlake.train.experiment.ExperimentDefinition;
-import org.transferlake.train.experiment.Learners;
+import org.transferlake.train.experiment.DistributedSourceLearner;
 import org.transferlake.train.units.UnitPlan;
 import org.transferlake.train.units.UnitResult;
 import org.transferlake.train.units.UnitRunner;

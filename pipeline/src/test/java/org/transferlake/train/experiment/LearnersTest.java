@@ -11,8 +11,8 @@ import org.transferlake.config.SettingsLoader;
 class LearnersTest {
   @Test
   void theDistributedSourceLearnerIsBuiltFromTheSettingsAndABadOneIsRefusedWithItsKey() {
-    assertEquals("mllib_rf", Learners.distributed(new SettingsLoader().withoutSystemProperties().load()).name());
-    SettingsException e = assertThrows(SettingsException.class, () -> Learners.distributed(new SettingsLoader()
+    assertEquals("mllib_rf", DistributedSourceLearner.of(new SettingsLoader().withoutSystemProperties().load()).name());
+    SettingsException e = assertThrows(SettingsException.class, () -> DistributedSourceLearner.of(new SettingsLoader()
         .withoutSystemProperties().set("transferlake.learners.source.distributed", "mllib_svm").load()));
     assertTrue(e.getMessage().contains("transferlake.learners.source"), e.getMessage());
   }

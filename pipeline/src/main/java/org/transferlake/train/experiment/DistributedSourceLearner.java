@@ -9,17 +9,17 @@ import org.transferlake.model.learn.Param;
 import org.transferlake.model.learn.mllib.MllibLearner;
 
 /** The distributed source learner of the settings, built by the component registry. */
-public final class Learners {
+public final class DistributedSourceLearner {
   private static final String KEY = "transferlake.learners.source.";
 
-  private Learners() {}
+  private DistributedSourceLearner() {}
 
   /**
    * The distributed source learner of the settings.
    *
    * @throws SettingsException naming the key, on a learner that is not distributed or a bad hyperparameter
    */
-  public static MllibLearner distributed(Settings settings) {
+  public static MllibLearner of(Settings settings) {
     Settings.DistributedLearner d = settings.distributedSourceLearner();
     LearnerComponent component;
     try {

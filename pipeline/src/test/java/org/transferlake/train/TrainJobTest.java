@@ -318,7 +318,8 @@ class TrainJobTest {
     ExperimentDefinition typo = ExperimentCatalog.load(dir, "small");
     SettingsException e = assertThrows(SettingsException.class, () -> loader().load(typo));
     assertTrue(e.getMessage().startsWith(typo.definitionFile() + ": sources[0].context = band_gap/pbe/matbench_mp_gapp:"
-        + " no such context in lake.curated.observations; nearest: band_gap/pbe/matbench_mp_gap,"), e.getMessage());
+        + " no such context in " + lake.name(LakeTable.OBSERVATIONS) + "; nearest: band_gap/pbe/matbench_mp_gap,"),
+        e.getMessage());
   }
 
   @Test

@@ -51,7 +51,6 @@ public final class ExperimentDataLoader {
   }
 
   public ExperimentData load(ExperimentDefinition e) {
-    requireContextsInTheLake(e);
     Map<String, String> refused = lineage.refused(e.target().id(),
         e.sources().stream().map(s -> s.context().id()).toList());
     if (!refused.isEmpty()) {
@@ -60,6 +59,7 @@ public final class ExperimentDataLoader {
       throw new SettingsException("experiment " + e.name() + " (" + e.definitionFile() + "): source contexts refused,"
           + " so that test targets cannot leak in through a source:" + why);
     }
+    requireContextsInTheLake(e);
     FeatureTable table = new FeatureTable(lake, e.features());
     String featureTable = table.name();
     if (!table.exists()) {

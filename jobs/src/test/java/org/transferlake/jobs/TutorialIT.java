@@ -89,7 +89,7 @@ class TutorialIT {
 
     File workspace = new File(home, "lab-gaps");
     String source = Files.readString(new File(workspace, "sources/lab_gaps.conf").toPath());
-    assertTrue(source.contains("unit = meV"), source);
+    assertTrue(source.contains("unit = \"meV\""), source);
     List<String> rows = Files.readAllLines(new File(workspace, "candidates.csv").toPath());
     List<String> header = List.of(rows.get(0).split(","));
     assertTrue(header.containsAll(List.of("formula", "composition_key", "mean", "std", "unit")), rows.get(0));

@@ -12,6 +12,12 @@ public final class NearestNames {
 
   private NearestNames() {}
 
+  /** The one of {@code known} nearest {@code name}, when it is within a third of the name's length in edits; else null. */
+  public static String close(String name, Collection<String> known) {
+    List<String> nearest = of(name, known, 1);
+    return !nearest.isEmpty() && 3 * DISTANCE.apply(name, nearest.get(0)) <= name.length() ? nearest.get(0) : null;
+  }
+
   /** Up to {@code max} of {@code known}, nearest {@code name} first (fewest edits, then alphabetical). */
   public static List<String> of(String name, Collection<String> known, int max) {
     return known.stream().distinct()

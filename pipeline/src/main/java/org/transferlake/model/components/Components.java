@@ -50,6 +50,7 @@ public final class Components {
   public static final String YARDSTICK = TargetOnly.COMPONENT.name();
 
   private static final Map<String, ModelReader> READERS = readers();
+  private static final Map<String, ArchitectureComponent> WRAPPED = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Components() {}
 
@@ -95,10 +96,17 @@ public final class Components {
    * @throws IllegalArgumentException naming the known architectures and wrappers, when it is neither
    */
   public static ArchitectureComponent architecture(String name) {
-    ArchitectureComponent found = ARCHITECTURES.get(name);
-    if (found != null) {
-      return found;
+    ArchitectureComponent found = ARCHITECTURES.getOrDefault(name, WRAPPED.get(name));
+    if (found == null) {
+      // a wrapped name is built once (the cost model asks for every unit while tasks are packed); not with
+      // computeIfAbsent, which a nested wrapper would re-enter
+      found = wrapped(name);
+      WRAPPED.putIfAbsent(name, found);
     }
+    return found;
+  }
+
+  private static ArchitectureComponent wrapped(String name) {
     for (ArchitectureWrapper wrapper : WRAPPERS) {
       if (name.startsWith(wrapper.prefix())) {
         return wrapper.around(architecture(name.substring(wrapper.prefix().length())));

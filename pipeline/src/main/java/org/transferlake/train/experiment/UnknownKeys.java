@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.transferlake.config.NearestNames;
 import org.transferlake.config.SettingsException;
 import org.transferlake.model.components.Components;
 import org.transferlake.train.experiment.ExperimentSchema.Key;
@@ -19,9 +19,6 @@ import org.transferlake.train.experiment.ExperimentSchema.Key;
  * registry.
  */
 final class UnknownKeys {
-  // commons-text comes with Spark, so its edit distance costs no dependency of our own
-  private static final LevenshteinDistance DISTANCE = LevenshteinDistance.getDefaultInstance();
-
   private final String origin;
 
   private UnknownKeys(String origin) {
@@ -111,16 +108,8 @@ final class UnknownKeys {
       return new SettingsException(origin + ": " + join(shown, key) + ": experiment keys are kebab-case; write "
           + join(shown, kebab));
     }
-    String nearest = null;
-    int best = Integer.MAX_VALUE;
-    for (String k : new TreeSet<>(known)) {
-      int d = DISTANCE.apply(key, k);
-      if (d < best) {
-        best = d;
-        nearest = k;
-      }
-    }
-    String hint = nearest != null && 3 * best <= key.length() ? "; did you mean " + join(shown, nearest) + "?" : "";
+    String nearest = NearestNames.close(key, known);
+    String hint = nearest != null ? "; did you mean " + join(shown, nearest) + "?" : "";
     return new SettingsException(origin + ": " + join(shown, key) + ": unknown key" + hint + " (known: "
         + String.join(", ", new TreeSet<>(known)) + ")");
   }

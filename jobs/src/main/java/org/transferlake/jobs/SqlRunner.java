@@ -1,0 +1,252 @@
+package org.transferlake.jobs;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Runs SQL statements in one Spark session and prints their answers as a table, CSV or JSON lines, every value
+ * escaped by {@link SafeText}. Statements that change the lake are refused unless writing was allowed.
+ */
+final class SqlRunner {
+  static final Set<String> READ_ONLY = Set.of("SELECT", "WITH", "SHOW", "DESCRIBE", "DESC", "EXPLAIN", "VALUES",
+      "TABLE");
+
+  /** A statement Spark or the read-only rule refused, with a one-line message (no stack trace). */
+  static final class StatementException extends RuntimeException {
+    StatementException(String message) {
+      super(message);
+    }
+
+    /** The message of the deepest Spark error in the chain, first line only (Spark appends the plan). */
+    static StatementException of(Throwable e) {
+      Throwable pick = e;
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof SparkThrowable) {
+          pick = t;
+        }
+      }
+      String message = pick.getMessage() == null ? pick.getClass().getSimpleName() : pick.getMessage();
+      String first = message.strip().lines().findFirst().orElse("").strip();
+      return new StatementException(first.endsWith(";") ? first.substring(0, first.length() - 1) : first);
+    }
+  }
+
+  /** What one statement printed: rows and seconds, and whether there were more rows than were printed. */
+  record Answer(long rows, boolean more, double seconds) {}
+
+  private final SparkSession spark;
+  private final boolean write;
+  private final String format;
+  private final int maxRows;
+  private final PrintStream out;
+
+  SqlRunner(SparkSession spark, boolean write, String format, int maxRows, PrintStream out) {
+    this.spark = spark;
+    this.write = write;
+    this.format = format;
+    this.maxRows = maxRows;
+    this.out = out;
+  }
+
+  /** The statement's answer, run after the read-only check; a syntax error is reported before that check. */
+  Dataset<Row> query(String statement) {
+    try {
+      LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
+      String verb = firstWord(statement);
+      if (!write && !READ_ONLY.contains(verb)) {
+        throw refusal("'" + verb + "' statements change the lake");
+      }
+      if (!write && writesInside(plan)) {
+        throw refusal("the statement writes (an INSERT after its WITH clause)");
+      }
+      return spark.sql(statement);
+    } catch (StatementException e) {
+      throw e;
+    } catch (Exception e) { // Spark throws AnalysisException (checked) undeclared
+      throw StatementException.of(e);
+    }
+  }
+
+  /** Runs one statement and prints at most {@code maxRows} rows of its answer. */
+  Answer run(String statement) {
+    long start = System.nanoTime();
+    Dataset<Row> result = query(statement);
+    try {
+      List<Row> rows = asStrings(result).limit(maxRows + 1).collectAsList();
+      boolean more = rows.size() > maxRows;
+      List<Row> shown = more ? rows.subList(0, maxRows) : rows;
+      switch (format) {
+        case "csv" -> printCsv(result.columns(), shown);
+        case "json" -> result.limit(maxRows).toJSON().collectAsList().forEach(l -> out.println(SafeText.value(l)));
+        default -> printTable(result.columns(), shown);
+      }
+      return new Answer(shown.size(), more, (System.nanoTime() - start) / 1e9);
+    } catch (Exception e) { // Spark throws AnalysisException (checked) undeclared
+      throw StatementException.of(e);
+    }
+  }
+
+  /**
+   * Every row of the statement's answer into {@code file}, values as they are (not escaped): CSV with a header
+   * or JSON lines streamed through the driver, or a Parquet directory written by the tasks; returns the rows.
+   */
+  long write(String statement, File file, String fileFormat) {
+    Dataset<Row> result = query(statement);
+    try {
+      if (fileFormat.equals("parquet")) {
+        result.write().parquet(file.getAbsolutePath());
+        return spark.read().parquet(file.getAbsolutePath()).count();
+      }
+      long rows = 0;
+      try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8))) {
+        Iterator<String> lines;
+        if (fileFormat.equals("csv")) {
+          List<String> header = new ArrayList<>();
+          for (String c : result.columns()) {
+            header.add(CsvCells.quote(c));
+          }
+          w.print(String.join(",", header) + "\n");
+          lines = asStrings(result).map((MapFunction<Row, String>) SqlRunner::csvLine, Encoders.STRING())
+              .toLocalIterator();
+        } else {
+          lines = result.toJSON().toLocalIterator();
+        }
+        while (lines.hasNext()) {
+          w.print(lines.next() + "\n");
+          rows++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("sql --out " + file, e);
+      }
+      return rows;
+    } catch (UncheckedIOException e) {
+      throw e;
+    } catch (Exception e) { // Spark throws AnalysisException (checked) undeclared
+      throw StatementException.of(e);
+    }
+  }
+
+  /** A row of strings (see {@link #asStrings}) as one CSV line, nulls empty. */
+  private static String csvLine(Row row) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < row.length(); i++) {
+      sb.append(i > 0 ? "," : "").append(row.isNullAt(i) ? "" : CsvCells.quote(row.getString(i)));
+    }
+    return sb.toString();
+  }
+
+  /** Every column cast to a string by Spark (arrays as [a, b], nulls kept), by position: names may repeat. */
+  private static Dataset<Row> asStrings(Dataset<Row> result) {
+    String[] names = result.columns();
+    String[] positional = new String[names.length];
+    Column[] casts = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      positional[i] = "c" + i;
+      casts[i] = new Column("c" + i).cast("string");
+    }
+    return result.toDF(positional).select(casts);
+  }
+
+  private void printCsv(String[] columns, List<Row> rows) {
+    List<String> header = new ArrayList<>();
+    for (String c : columns) {
+      header.add(CsvCells.quote(SafeText.value(c)));
+    }
+    out.println(String.join(",", header));
+    for (Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < row.length(); i++) {
+        cells.add(row.isNullAt(i) ? "" : CsvCells.quote(SafeText.value(row.getString(i))));
+      }
+      out.println(String.join(",", cells));
+    }
+  }
+
+  /** A grid as Spark's {@code show} draws it, nulls as NULL. */
+  private void printTable(String[] columns, List<Row> rows) {
+    List<String[]> cells = new ArrayList<>();
+    String[] header = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      header[i] = SafeText.value(columns[i]);
+    }
+    cells.add(header);
+    for (Row row : rows) {
+      String[] line = new String[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        line[i] = row.isNullAt(i) ? "NULL" : SafeText.value(row.getString(i));
+      }
+      cells.add(line);
+    }
+    int[] widths = new int[columns.length];
+    for (String[] line : cells) {
+      for (int i = 0; i < line.length; i++) {
+        widths[i] = Math.max(widths[i], line[i].codePointCount(0, line[i].length()));
+      }
+    }
+    StringBuilder border = new StringBuilder("+");
+    for (int w : widths) {
+      border.append("-".repeat(w + 2)).append('+');
+    }
+    out.println(border);
+    for (int r = 0; r < cells.size(); r++) {
+      StringBuilder sb = new StringBuilder("|");
+      for (int i = 0; i < widths.length; i++) {
+        String c = cells.get(r)[i];
+        sb.append(' ').append(c).append(" ".repeat(widths[i] - c.codePointCount(0, c.length()))).append(" |");
+      }
+      out.println(sb);
+      if (r == 0) {
+        out.println(border);
+      }
+    }
+    out.println(border);
+  }
+
+  static StatementException refusal(String why) {
+    return new StatementException(why + "; add --write to allow statements that change the lake"
+        + " (read-only statements: " + String.join(", ", new TreeSet<>(READ_ONLY)) + ")");
+  }
+
+  /** True when any node of the parsed plan inserts: {@code WITH t AS (...) INSERT INTO ...} starts with WITH. */
+  private static boolean writesInside(LogicalPlan plan) {
+    if (plan instanceof InsertIntoStatement) {
+      return true;
+    }
+    for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {
+      if (writesInside(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String firstWord(String sql) {
+    String s = sql.strip().replaceFirst("^\\(+", "");
+    int end = 0;
+    while (end < s.length() && Character.isLetter(s.charAt(end))) {
+      end++;
+    }
+    return s.substring(0, end).toUpperCase(Locale.ROOT);
+  }
+}

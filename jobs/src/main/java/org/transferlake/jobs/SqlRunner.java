@@ -22,6 +22,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -93,18 +95,26 @@ final class SqlRunner {
     long start = System.nanoTime();
     Dataset<Row> result = query(statement);
     try {
-      List<Row> rows = asStrings(result).limit(maxRows + 1).collectAsList();
-      boolean more = rows.size() > maxRows;
-      List<Row> shown = more ? rows.subList(0, maxRows) : rows;
-      switch (format) {
-        case "csv" -> printCsv(result.columns(), shown);
-        case "json" -> result.limit(maxRows).toJSON().collectAsList().forEach(l -> out.println(SafeText.value(l)));
-        default -> printTable(result.columns(), shown);
+      if (format.equals("json")) {
+        List<String> lines = result.toJSON().limit(maxRows + 1).collectAsList();
+        lines.stream().limit(maxRows).forEach(l -> out.println(SafeText.value(l)));
+        return new Answer(Math.min(lines.size(), maxRows), lines.size() > maxRows, seconds(start));
       }
-      return new Answer(shown.size(), more, (System.nanoTime() - start) / 1e9);
+      List<Row> rows = asStrings(result).limit(maxRows + 1).collectAsList();
+      List<Row> shown = rows.subList(0, Math.min(rows.size(), maxRows));
+      if (format.equals("csv")) {
+        printCsv(result.columns(), shown);
+      } else {
+        printTable(result, shown);
+      }
+      return new Answer(shown.size(), rows.size() > maxRows, seconds(start));
     } catch (Exception e) { // Spark throws AnalysisException (checked) undeclared
       throw StatementException.of(e);
     }
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
   }
 
   /**
@@ -183,8 +193,10 @@ final class SqlRunner {
     }
   }
 
-  /** A grid as Spark's {@code show} draws it, nulls as NULL. */
-  private void printTable(String[] columns, List<Row> rows) {
+  /** A grid as Spark's {@code show} draws it, nulls as NULL, numbers right-aligned. */
+  private void printTable(Dataset<Row> result, List<Row> rows) {
+    String[] columns = result.columns();
+    StructField[] fields = result.schema().fields();
     List<String[]> cells = new ArrayList<>();
     String[] header = new String[columns.length];
     for (int i = 0; i < columns.length; i++) {
@@ -213,7 +225,9 @@ final class SqlRunner {
       StringBuilder sb = new StringBuilder("|");
       for (int i = 0; i < widths.length; i++) {
         String c = cells.get(r)[i];
-        sb.append(' ').append(c).append(" ".repeat(widths[i] - c.codePointCount(0, c.length()))).append(" |");
+        String pad = " ".repeat(widths[i] - c.codePointCount(0, c.length()));
+        boolean right = r > 0 && fields[i].dataType() instanceof NumericType;
+        sb.append(' ').append(right ? pad + c : c + pad).append(" |");
       }
       out.println(sb);
       if (r == 0) {

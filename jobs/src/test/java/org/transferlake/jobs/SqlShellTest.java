@@ -57,9 +57,9 @@ class SqlShellTest {
     assertTrue(shell.out().contains("| n |\n+---+\n| 4 |"), shell.out());
     assertTrue(shell.err().contains("line 2: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function"
         + " parameter with name `nme` cannot be resolved."), shell.err());
-    assertTrue(shell.out().contains("| 2  | Ga\\u0000As   |"), shell.out());
-    assertTrue(shell.out().contains("| 3  | \\u001b[31mSi |"), shell.out());
-    assertTrue(shell.out().contains("| 4  | \\u202eOgeS   |"), shell.out());
+    assertTrue(shell.out().contains("|  2 | Ga\\u0000As   |"), shell.out());
+    assertTrue(shell.out().contains("|  3 | \\u001b[31mSi |"), shell.out());
+    assertTrue(shell.out().contains("|  4 | \\u202eOgeS   |"), shell.out());
     for (char c : new char[] {0, 27, 8238}) {
       assertFalse(shell.out().indexOf(c) >= 0 || shell.err().indexOf(c) >= 0, "raw character " + (int) c);
     }

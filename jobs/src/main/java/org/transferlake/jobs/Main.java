@@ -3,8 +3,10 @@ package org.transferlake.jobs;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.LakeLock;
 import org.transferlake.model.learn.ModelFormatException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The one entry point: {@code bin/transferlake <command>} locally, the main class under spark-submit. */
 @Command(name = "transferlake", mixinStandardHelpOptions = true, version = "transferlake 0.1.0",
@@ -16,9 +18,12 @@ public final class Main implements Runnable {
   /** Exit code of a command refused because another run holds the lake's write lock. */
   static final int LOCKED = 3;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out); // as --help prints it
   }
 
   public static void main(String[] args) {
@@ -30,7 +35,13 @@ public final class Main implements Runnable {
    * run holds the lake's write lock.
    */
   public static int execute(String... args) {
+    return cli().execute(args);
+  }
+
+  /** The command line with its subcommands, help and error handling, ready to execute. */
+  static CommandLine cli() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setHelpFactory(WordWrappedHelp::new);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof SettingsException) {
         commandLine.getErr().println("transferlake: " + e.getMessage());
@@ -43,6 +54,6 @@ public final class Main implements Runnable {
       }
       throw e;
     });
-    return cli.execute(args);
+    return cli;
   }
 }

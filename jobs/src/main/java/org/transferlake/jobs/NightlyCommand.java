@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake nightly}: the scheduled run, with comparisons against the previous run and housekeeping. */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-    description = {"Under a lock on the lake: ingest new or changed sources, featurize new compositions, retrain",
-        "transferlake.run.experiments as run nightly-<date>-<experiment> (a re-run of a date replaces it), compare",
-        "every metric with the experiment's previous published run into lake.ops.run_comparisons, delete old",
-        "nightly runs, expire old snapshots and compact. Exit code 1 when a stage failed, 3 when another run holds",
-        "the lock, 4 when a metric of transferlake.nightly.alert-on got worse beyond its threshold (ALERT lines)."})
+    description = {"The scheduled run, with comparisons against the previous run and housekeeping.", "Under a lock"
+        + " on the lake: ingest new or changed sources, featurize new compositions, retrain"
+        + " transferlake.run.experiments as run nightly-<date>-<experiment> (a re-run of a date replaces it), compare"
+        + " every metric with the experiment's previous published run into lake.ops.run_comparisons, delete old"
+        + " nightly runs, expire old snapshots and compact.", "Exit code 1 when a stage failed, 3 when another run"
+        + " holds the lock, 4 when a metric of transferlake.nightly.alert-on got worse beyond its threshold (ALERT"
+        + " lines)."})
 final class NightlyCommand implements Callable<Integer> {
   static final int ALERT = 4;
 

@@ -30,11 +30,11 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake predict}: screens formulas with a registered model. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Score a table of formulas with a model from lake.models.registry: a mean and a standard",
-        "deviation per formula (class and probabilities for a classification target), with the elements the model",
-        "never saw and the number of imputed element values flagged. Values are in the unit the target's source",
-        "declares, means clipped to the property's range (flagged). Rows whose formula cannot be read are kept,",
-        "with the reason in the error column."})
+    description = {"Score a table of formulas with a model from lake.models.registry.", "A mean and a standard"
+        + " deviation per formula (class and probabilities for a classification target), with the elements the model"
+        + " never saw and the number of imputed element values flagged. Values are in the unit the target's source"
+        + " declares, means clipped to the property's range (flagged). Rows whose formula cannot be read are kept,"
+        + " with the reason in the error column."})
 final class PredictCommand implements Callable<Integer> {
   /** A column that keeps the input's order through scoring into a single file. */
   private static final String ROW = "__predict_row";

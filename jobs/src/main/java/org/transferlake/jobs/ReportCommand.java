@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake report}: an HTML page and a Markdown summary of published train runs. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write report.html (self-contained: charts inline, no scripts), report.md and the PNG charts the",
-        "Markdown links to, from lake.results.* of published runs (a row in lake.ops.runs).",
+    description = {"Write report.html (self-contained: charts inline, no scripts), report.md and the PNG charts the"
+        + " Markdown links to, from lake.results.* of published runs (a row in lake.ops.runs).",
         "Default: the latest published run of every experiment."})
 final class ReportCommand implements Callable<Integer> {
   @Mixin

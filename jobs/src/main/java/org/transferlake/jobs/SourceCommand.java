@@ -5,25 +5,29 @@ import java.util.concurrent.Callable;
 import org.transferlake.ingest.catalog.ColumnMapping;
 import org.transferlake.ingest.catalog.SourceScaffold;
 import org.transferlake.pipeline.Scaffolds;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code transferlake source add}: a workspace source definition written from a data file's header. */
 @Command(name = "source", mixinStandardHelpOptions = true, subcommands = SourceCommand.Add.class,
     description = "Your own sources, in the workspace's sources/ directory.")
 final class SourceCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out); // as --help prints it
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,
-      description = {"Write <workspace>/sources/<id>.conf for one CSV, JSON-lines or Parquet file, from its header",
-          "alone (no Spark): the formula, record id and value columns and the value's unit, each found by its",
-          "name unless given. Prints what it mapped and what it could not; edit the file freely."})
+      description = {"Write <workspace>/sources/<id>.conf for one CSV, JSON-lines or Parquet file, from its header"
+          + " alone (no Spark).", "The formula, record id and value columns and the value's unit are each found by"
+          + " their names unless given. Prints what it mapped and what it could not; edit the file freely."})
   static final class Add implements Callable<Integer> {
     @Mixin
     CommonOptions common;

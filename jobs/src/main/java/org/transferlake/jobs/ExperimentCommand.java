@@ -49,10 +49,11 @@ final class ExperimentCommand implements Runnable {
     public Integer call() {
       ExperimentScaffold.Result r = Scaffolds.experiment(common.settings(),
           new ExperimentScaffold.Request(name, target, sources, features));
-      System.out.println("wrote " + r.file() + ": target " + target + ", sources " + String.join(", ", sources)
-          + ", architectures " + String.join(", ", r.architectures()) + ", forest, features " + features);
-      System.out.println("every key is in it with its meaning; next: bin/transferlake train --experiment " + name
-          + " --dry-run");
+      System.out.println(SafeText.value("wrote " + r.file() + ": target " + target + ", sources "
+          + String.join(", ", sources) + ", architectures " + String.join(", ", r.architectures()) + ", forest,"
+          + " features " + features));
+      System.out.println(SafeText.value("every key is in it with its meaning; next: bin/transferlake train"
+          + " --experiment " + name + " --dry-run"));
       return 0;
     }
   }

@@ -42,17 +42,22 @@ public final class Main implements Runnable {
   static CommandLine cli() {
     CommandLine cli = new CommandLine(new Main());
     cli.setHelpFactory(WordWrappedHelp::new);
+    // messages and traces can quote a record or a formula: printed through SafeText
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof SettingsException) {
-        commandLine.getErr().println("transferlake: " + e.getMessage());
+        commandLine.getErr().println("transferlake: " + SafeText.message(e.getMessage()));
         return 2;
       }
       // a damaged or changed model file (refused, never used), or the lake held by another run: one line, no trace
       if (e instanceof ModelFormatException || e instanceof LakeLock.HeldException) {
-        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());
+        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": "
+            + SafeText.message(e.getMessage()));
         return e instanceof LakeLock.HeldException ? LOCKED : 1;
       }
-      throw e;
+      // anything else: its stack trace, as picocli prints one, and picocli's exit code for it
+      commandLine.getErr().print(SafeText.trace(e));
+      commandLine.getErr().flush();
+      return commandLine.getCommandSpec().exitCodeOnExecutionException();
     });
     return cli;
   }

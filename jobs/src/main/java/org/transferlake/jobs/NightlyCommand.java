@@ -38,9 +38,9 @@ final class NightlyCommand implements Callable<Integer> {
     ExperimentChecks.verify(settings, settings.runExperiments()); // before Spark starts, not after ingest
     try (PipelineSession session = new PipelineSession(settings, "nightly")) {
       NightlyResult result = new NightlyRun(session, new StagePrinter(System.out)).run(day);
-      result.alerts().forEach(c -> System.out.printf("ALERT %s: %s %s/%s %s %.4f -> %.4f (%+.4f, threshold %.4f)"
-          + " against %s%n", c.runId(), c.experiment(), c.architecture(), c.learner(), c.metric(), c.previous(),
-          c.current(), c.change(), c.threshold(), c.previousRunId()));
+      result.alerts().forEach(c -> System.out.println(SafeText.value(String.format("ALERT %s: %s %s/%s %s %.4f ->"
+          + " %.4f (%+.4f, threshold %.4f) against %s", c.runId(), c.experiment(), c.architecture(), c.learner(),
+          c.metric(), c.previous(), c.current(), c.change(), c.threshold(), c.previousRunId()))));
       return !result.alerts().isEmpty() ? ALERT : result.ok() ? 0 : 1;
     }
   }

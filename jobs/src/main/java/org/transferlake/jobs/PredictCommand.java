@@ -103,22 +103,24 @@ final class PredictCommand implements Callable<Integer> {
       }
       PredictStage predict = new PredictStage(session);
       ModelRegistry.Entry entry = predict.model(experiment, architecture, learner, runId);
-      System.out.printf("model: %s/%s/%s from run %s (params %s; cross-validated %s %.4f)%n", entry.experiment(),
-          entry.architecture(), entry.learner(), entry.runId(), entry.params(), entry.cvMetric(), entry.cvScore());
+      System.out.println(SafeText.value(String.format("model: %s/%s/%s from run %s (params %s; cross-validated %s"
+          + " %.4f)", entry.experiment(), entry.architecture(), entry.learner(), entry.runId(), entry.params(),
+          entry.cvMetric(), entry.cvScore())));
       PredictJob.OutputUnit unit = predict.unit(entry);
       if (unit != null) {
-        System.out.println("values in " + unit.name() + " (" + entry.targetContext() + "), means clipped to the"
-            + " property's range");
+        System.out.println(SafeText.value("values in " + unit.name() + " (" + entry.targetContext() + "), means"
+            + " clipped to the property's range"));
       }
       Dataset<Row> scored = predict.score(read(session.spark()).withColumn(ROW, monotonically_increasing_id()),
           formulaColumn, entry);
       if (out == null) {
-        scored.drop(ROW, "model").show(session.settings().sqlMaxRows(), false);
+        SafeRows.of(scored.drop(ROW, "model")).show(session.settings().sqlMaxRows(), false);
         return 0;
       }
       if (file != null) {
         writeOneFile(scored, file, target, fs);
-        System.out.println("scored rows written to " + fs.makeQualified(target) + " (one " + file + " file)");
+        System.out.println(SafeText.value("scored rows written to " + fs.makeQualified(target) + " (one " + file
+            + " file)"));
         return 0;
       }
       String directory = format == null ? "csv" : format;
@@ -128,7 +130,8 @@ final class PredictCommand implements Callable<Integer> {
       } else {
         rows.write().mode("overwrite").parquet(out);
       }
-      System.out.println("scored rows written to " + out + " (a directory of " + directory + " part files)");
+      System.out.println(SafeText.value("scored rows written to " + out + " (a directory of " + directory
+          + " part files)"));
       return 0;
     }
   }

@@ -46,12 +46,12 @@ final class ReportCommand implements Callable<Integer> {
   private int report(PipelineSession session, ReportStage report, PrintStream out) {
     List<PublishedRun> runs = report.runs(session, runIds, experiments);
     if (runs.isEmpty()) {
-      out.println("no published runs in " + report.runsTable(session) + ": nothing to report");
+      out.println("no published runs in " + SafeText.value(report.runsTable(session)) + ": nothing to report");
       return 1;
     }
-    runs.forEach(r -> out.println("run " + r.runId() + " (" + r.experiment() + ")"));
+    runs.forEach(r -> out.println(SafeText.value("run " + r.runId() + " (" + r.experiment() + ")")));
     for (Path p : report.write(session, runs, dir.toPath())) {
-      out.println("wrote " + p);
+      out.println("wrote " + SafeText.value(p));
     }
     return 0;
   }

@@ -10,25 +10,30 @@ import org.transferlake.bench.UnitsBenchmark;
 import org.transferlake.config.SettingsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
+import picocli.CommandLine.Spec;
 
 /** {@code transferlake bench}: benchmarks, each in a scratch lake of its own. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks; each builds a scratch lake of its own and never touches the configured one.",
     subcommands = {BenchCommand.Featurize.class, BenchCommand.Units.class})
 final class BenchCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out); // as --help prints it
   }
 
   /** {@code bench featurize}: the Magpie kernel alone, then featurize end to end over generated compositions. */
   @Command(name = "featurize", mixinStandardHelpOptions = true,
-      description = {"(a) The magpie kernel, formula string to 132 doubles, in compositions per second per core;",
-          "(b) end to end: N distinct compositions (real element sets, seeded random amounts) read from a lake",
-          "table, featurized and written to lake.features.magpie, with Spark start-up and set-up reported apart",
-          "and the heap watched throughout. Ingests magpie_elements and matbench_mp_gap from the mirror first."})
+      description = {"The Magpie kernel alone, then featurize end to end over generated compositions.",
+          "(a) The magpie kernel, formula string to 132 doubles, in compositions per second per core; (b) end to"
+              + " end: N distinct compositions (real element sets, seeded random amounts) read from a lake table,"
+              + " featurized and written to lake.features.magpie, with Spark start-up and set-up reported apart and"
+              + " the heap watched throughout.", "Ingests magpie_elements and matbench_mp_gap from the mirror first."})
   static final class Featurize implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -64,13 +69,15 @@ final class BenchCommand implements Runnable {
 
   /** {@code bench units}: the driver's heap against the number of work units of one training run. */
   @Command(name = "units", mixinStandardHelpOptions = true,
-      description = {"Trains, for each N of --units, one sweep of about N work units (forest of 2 trees over a grid of",
-          "depths and leaf sizes, target only, matbench_expt_gap on Matbench's 5 folds) in a scratch lake, and",
-          "watches this JVM's heap (in local mode the driver's): peak in use, most in use after a collection, in",
-          "use after a full collection at the end. Flat figures mean the driver's memory does not grow with the",
-          "number of units. Spark's execution memory is put off the heap (1g, unless --set otherwise): in local",
-          "mode the executors share the driver's JVM, and their on-heap pages would hide the driver's own state.",
-          "Ingests magpie_elements and matbench_expt_gap from the mirror first."})
+      description = {"The driver's heap against the number of work units of one training run.",
+          "Trains, for each N of --units, one sweep of about N work units (forest of 2 trees over a grid of depths"
+              + " and leaf sizes, target only, matbench_expt_gap on Matbench's 5 folds) in a scratch lake, and"
+              + " watches this JVM's heap (in local mode the driver's): peak in use, most in use after a collection,"
+              + " in use after a full collection at the end. Flat figures mean the driver's memory does not grow"
+              + " with the number of units.", "Spark's execution memory is put off the heap (1g, unless --set"
+              + " otherwise): in local mode the executors share the driver's JVM, and their on-heap pages would"
+              + " hide the driver's own state. Ingests magpie_elements and matbench_expt_gap from the mirror"
+              + " first."})
   static final class Units implements Callable<Integer> {
     @Mixin
     CommonOptions common;

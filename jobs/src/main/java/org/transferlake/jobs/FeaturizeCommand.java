@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake featurize}: composition features of every key in the lake, into lake.features.*. */
 @Command(name = "featurize", mixinStandardHelpOptions = true,
-    description = {"Compute features once per distinct composition key of lake.curated.observations into",
-        "lake.features.<preset>. Only keys the table lacks are featurized; a changed featurizer version or",
-        "element table (its sha256 in lake.curated.sources) recomputes the whole table in one commit.",
+    description = {"Compute features once per distinct composition key of lake.curated.observations into"
+        + " lake.features.<preset>.", "Only keys the table lacks are featurized; a changed featurizer version or"
+        + " element table (its sha256 in lake.curated.sources) recomputes the whole table in one commit.",
         "Exit code 1 when a preset failed."})
 final class FeaturizeCommand implements Callable<Integer> {
   @Mixin

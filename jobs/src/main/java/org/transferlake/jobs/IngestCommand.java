@@ -10,10 +10,9 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake ingest}: the source catalog into the lake's curated tables. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = {"Read every source of the catalog (conf/sources) from the mirror directory into",
-        "lake.curated.* and record counts in lake.ops.ingest_runs. Unchanged sources are skipped;",
-        "flagged ones too with --set transferlake.sources.exclude-flagged=true.",
-        "Exit code 1 when any source failed."})
+    description = {"Read every source of the catalog (conf/sources) from the mirror directory into lake.curated.*"
+        + " and record counts in lake.ops.ingest_runs.", "Unchanged sources are skipped; flagged ones too with --set"
+        + " transferlake.sources.exclude-flagged=true.", "Exit code 1 when any source failed."})
 final class IngestCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 /** {@code transferlake init DIR}: a workspace for the user's own sources, experiments and lake. */
 @Command(name = "init", mixinStandardHelpOptions = true,
     description = {"Create a workspace: a directory of your own sources, experiments and lake, outside the checkout.",
-        "Commands run in it (or below it, or with TRANSFERLAKE_WORKSPACE naming it) use it beside the shipped",
-        "public catalog; its files are read at run time, so editing them rebuilds nothing."})
+        "Commands run in it (or below it, or with TRANSFERLAKE_WORKSPACE naming it) use it beside the shipped"
+            + " public catalog; its files are read at run time, so editing them rebuilds nothing."})
 final class InitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The workspace's directory (created if absent).")
   File dir;

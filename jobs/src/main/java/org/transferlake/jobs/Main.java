@@ -3,8 +3,10 @@ package org.transferlake.jobs;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.LakeLock;
 import org.transferlake.model.learn.ModelFormatException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The one entry point: {@code bin/transferlake <command>} locally, the main class under spark-submit. */
 @Command(name = "transferlake", mixinStandardHelpOptions = true, version = "transferlake 0.1.0",
@@ -16,9 +18,12 @@ public final class Main implements Runnable {
   /** Exit code of a command refused because another run holds the lake's write lock. */
   static final int LOCKED = 3;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(System.out); // as --help prints it
   }
 
   public static void main(String[] args) {
@@ -30,19 +35,30 @@ public final class Main implements Runnable {
    * run holds the lake's write lock.
    */
   public static int execute(String... args) {
+    return cli().execute(args);
+  }
+
+  /** The command line with its subcommands, help and error handling, ready to execute. */
+  static CommandLine cli() {
     CommandLine cli = new CommandLine(new Main());
+    cli.setHelpFactory(WordWrappedHelp::new);
+    // messages and traces can quote a record or a formula: printed through SafeText
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof SettingsException) {
-        commandLine.getErr().println("transferlake: " + e.getMessage());
+        commandLine.getErr().println("transferlake: " + SafeText.message(e.getMessage()));
         return 2;
       }
       // a damaged or changed model file (refused, never used), or the lake held by another run: one line, no trace
       if (e instanceof ModelFormatException || e instanceof LakeLock.HeldException) {
-        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": " + e.getMessage());
+        commandLine.getErr().println("transferlake " + commandLine.getCommandName() + ": "
+            + SafeText.message(e.getMessage()));
         return e instanceof LakeLock.HeldException ? LOCKED : 1;
       }
-      throw e;
+      // anything else: its stack trace, as picocli prints one, and picocli's exit code for it
+      commandLine.getErr().print(SafeText.trace(e));
+      commandLine.getErr().flush();
+      return commandLine.getCommandSpec().exitCodeOnExecutionException();
     });
-    return cli.execute(args);
+    return cli;
   }
 }

@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake nightly}: the scheduled run, with comparisons against the previous run and housekeeping. */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-    description = {"Under a lock on the lake: ingest new or changed sources, featurize new compositions, retrain",
-        "transferlake.run.experiments as run nightly-<date>-<experiment> (a re-run of a date replaces it), compare",
-        "every metric with the experiment's previous published run into lake.ops.run_comparisons, delete old",
-        "nightly runs, expire old snapshots and compact. Exit code 1 when a stage failed, 3 when another run holds",
-        "the lock, 4 when a metric of transferlake.nightly.alert-on got worse beyond its threshold (ALERT lines)."})
+    description = {"The scheduled run, with comparisons against the previous run and housekeeping.", "Under a lock"
+        + " on the lake: ingest new or changed sources, featurize new compositions, retrain"
+        + " transferlake.run.experiments as run nightly-<date>-<experiment> (a re-run of a date replaces it), compare"
+        + " every metric with the experiment's previous published run into lake.ops.run_comparisons, delete old"
+        + " nightly runs, expire old snapshots and compact.", "Exit code 1 when a stage failed, 3 when another run"
+        + " holds the lock, 4 when a metric of transferlake.nightly.alert-on got worse beyond its threshold (ALERT"
+        + " lines)."})
 final class NightlyCommand implements Callable<Integer> {
   static final int ALERT = 4;
 
@@ -36,9 +38,9 @@ final class NightlyCommand implements Callable<Integer> {
     ExperimentChecks.verify(settings, settings.runExperiments()); // before Spark starts, not after ingest
     try (PipelineSession session = new PipelineSession(settings, "nightly")) {
       NightlyResult result = new NightlyRun(session, new StagePrinter(System.out)).run(day);
-      result.alerts().forEach(c -> System.out.printf("ALERT %s: %s %s/%s %s %.4f -> %.4f (%+.4f, threshold %.4f)"
-          + " against %s%n", c.runId(), c.experiment(), c.architecture(), c.learner(), c.metric(), c.previous(),
-          c.current(), c.change(), c.threshold(), c.previousRunId()));
+      result.alerts().forEach(c -> System.out.println(SafeText.value(String.format("ALERT %s: %s %s/%s %s %.4f ->"
+          + " %.4f (%+.4f, threshold %.4f) against %s", c.runId(), c.experiment(), c.architecture(), c.learner(),
+          c.metric(), c.previous(), c.current(), c.change(), c.threshold(), c.previousRunId()))));
       return !result.alerts().isEmpty() ? ALERT : result.ok() ? 0 : 1;
     }
   }

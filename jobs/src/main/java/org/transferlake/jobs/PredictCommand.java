@@ -30,11 +30,11 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake predict}: screens formulas with a registered model. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-    description = {"Score a table of formulas with a model from lake.models.registry: a mean and a standard",
-        "deviation per formula (class and probabilities for a classification target), with the elements the model",
-        "never saw and the number of imputed element values flagged. Values are in the unit the target's source",
-        "declares, means clipped to the property's range (flagged). Rows whose formula cannot be read are kept,",
-        "with the reason in the error column."})
+    description = {"Score a table of formulas with a model from lake.models.registry.", "A mean and a standard"
+        + " deviation per formula (class and probabilities for a classification target), with the elements the model"
+        + " never saw and the number of imputed element values flagged. Values are in the unit the target's source"
+        + " declares, means clipped to the property's range (flagged). Rows whose formula cannot be read are kept,"
+        + " with the reason in the error column."})
 final class PredictCommand implements Callable<Integer> {
   /** A column that keeps the input's order through scoring into a single file. */
   private static final String ROW = "__predict_row";
@@ -103,22 +103,24 @@ final class PredictCommand implements Callable<Integer> {
       }
       PredictStage predict = new PredictStage(session);
       ModelRegistry.Entry entry = predict.model(experiment, architecture, learner, runId);
-      System.out.printf("model: %s/%s/%s from run %s (params %s; cross-validated %s %.4f)%n", entry.experiment(),
-          entry.architecture(), entry.learner(), entry.runId(), entry.params(), entry.cvMetric(), entry.cvScore());
+      System.out.println(SafeText.value(String.format("model: %s/%s/%s from run %s (params %s; cross-validated %s"
+          + " %.4f)", entry.experiment(), entry.architecture(), entry.learner(), entry.runId(), entry.params(),
+          entry.cvMetric(), entry.cvScore())));
       PredictJob.OutputUnit unit = predict.unit(entry);
       if (unit != null) {
-        System.out.println("values in " + unit.name() + " (" + entry.targetContext() + "), means clipped to the"
-            + " property's range");
+        System.out.println(SafeText.value("values in " + unit.name() + " (" + entry.targetContext() + "), means"
+            + " clipped to the property's range"));
       }
       Dataset<Row> scored = predict.score(read(session.spark()).withColumn(ROW, monotonically_increasing_id()),
           formulaColumn, entry);
       if (out == null) {
-        scored.drop(ROW, "model").show(session.settings().sqlMaxRows(), false);
+        SafeRows.of(scored.drop(ROW, "model")).show(session.settings().sqlMaxRows(), false);
         return 0;
       }
       if (file != null) {
         writeOneFile(scored, file, target, fs);
-        System.out.println("scored rows written to " + fs.makeQualified(target) + " (one " + file + " file)");
+        System.out.println(SafeText.value("scored rows written to " + fs.makeQualified(target) + " (one " + file
+            + " file)"));
         return 0;
       }
       String directory = format == null ? "csv" : format;
@@ -128,7 +130,8 @@ final class PredictCommand implements Callable<Integer> {
       } else {
         rows.write().mode("overwrite").parquet(out);
       }
-      System.out.println("scored rows written to " + out + " (a directory of " + directory + " part files)");
+      System.out.println(SafeText.value("scored rows written to " + out + " (a directory of " + directory
+          + " part files)"));
       return 0;
     }
   }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake report}: an HTML page and a Markdown summary of published train runs. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write report.html (self-contained: charts inline, no scripts), report.md and the PNG charts the",
-        "Markdown links to, from lake.results.* of published runs (a row in lake.ops.runs).",
+    description = {"Write report.html (self-contained: charts inline, no scripts), report.md and the PNG charts the"
+        + " Markdown links to, from lake.results.* of published runs (a row in lake.ops.runs).",
         "Default: the latest published run of every experiment."})
 final class ReportCommand implements Callable<Integer> {
   @Mixin
@@ -46,12 +46,12 @@ final class ReportCommand implements Callable<Integer> {
   private int report(PipelineSession session, ReportStage report, PrintStream out) {
     List<PublishedRun> runs = report.runs(session, runIds, experiments);
     if (runs.isEmpty()) {
-      out.println("no published runs in " + report.runsTable(session) + ": nothing to report");
+      out.println("no published runs in " + SafeText.value(report.runsTable(session)) + ": nothing to report");
       return 1;
     }
-    runs.forEach(r -> out.println("run " + r.runId() + " (" + r.experiment() + ")"));
+    runs.forEach(r -> out.println(SafeText.value("run " + r.runId() + " (" + r.experiment() + ")")));
     for (Path p : report.write(session, runs, dir.toPath())) {
-      out.println("wrote " + p);
+      out.println("wrote " + SafeText.value(p));
     }
     return 0;
   }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code transferlake run}: the whole pipeline, as far as it exists. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run the pipeline end to end on the configured lake: ingest every source, featurize the new",
-        "composition keys, then train the experiments of transferlake.run.experiments.",
+    description = {"Run the pipeline end to end on the configured lake: ingest every source, featurize the new"
+        + " composition keys, then train the experiments of transferlake.run.experiments.",
         "Exit code 1 when a stage failed."})
 final class RunCommand implements Callable<Integer> {
   @Mixin

@@ -1,5 +1,8 @@
 package org.transferlake.jobs;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 /**
  * Text from input files made safe to print on a terminal: control characters (C0, DEL, C1), format characters
  * (bidi overrides, zero-width ones) and line or paragraph separators are written as Java escapes (backslash, u, four
@@ -12,19 +15,27 @@ final class SafeText {
 
   /** A value for one cell or line: every unsafe character escaped, newlines and tabs too. */
   static String value(Object value) {
-    return value == null ? null : escape(value.toString(), false);
+    return value == null ? null : escape(value.toString(), "");
   }
 
   /** A message of several lines: unsafe characters escaped, its newlines kept. */
   static String message(String message) {
-    return message == null ? null : escape(message, true);
+    return message == null ? null : escape(message, "\n");
   }
 
-  private static String escape(String s, boolean keepNewlines) {
+  /** A stack trace as {@link Throwable#printStackTrace()} writes it, its lines and tabs kept, the rest escaped. */
+  static String trace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return escape(trace.toString(), "\n\t");
+  }
+
+  /** {@code s} with its unsafe characters escaped, but for those in {@code kept}. */
+  private static String escape(String s, String kept) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean unsafe = !(keepNewlines && c == '\n') && unsafe(c);
+      boolean unsafe = kept.indexOf(c) < 0 && unsafe(c);
       if (unsafe && out == null) {
         out = new StringBuilder(s.length() + 16).append(s, 0, i);
       }

@@ -15,7 +15,11 @@ import org.transferlake.pipeline.StageListener;
 import org.transferlake.pipeline.TrainPlan;
 import org.transferlake.pipeline.TrainResult;
 
-/** Prints each stage's outcome as soon as the stage ends, and a sequence's headings as its stages start. */
+/**
+ * Prints each stage's outcome as soon as the stage ends, and a sequence's headings as its stages start. Names,
+ * messages and examples can come from input files (a record, a formula, an experiment's name): they are printed
+ * through {@link SafeText} (the tables through {@link TextTable}, which does it for every cell).
+ */
 final class StagePrinter implements StageListener {
   private final PrintStream out;
   private final boolean explainFailedIngest;
@@ -37,7 +41,7 @@ final class StagePrinter implements StageListener {
 
   @Override
   public void ingested(IngestResult result) {
-    out.println("ingest run " + result.runId());
+    out.println("ingest run " + SafeText.value(result.runId()));
     TextTable table = new TextTable("source", "status", "read", "accepted", "rejected", "observations",
         "values_rejected", "seconds");
     for (SourceOutcome o : result.sources()) {
@@ -47,17 +51,18 @@ final class StagePrinter implements StageListener {
     table.print(out);
     for (SourceOutcome o : result.sources()) {
       if (o.message() != null && o.failed()) {
-        out.println("FAILED " + o.sourceId() + ": " + o.message());
+        out.println("FAILED " + SafeText.value(o.sourceId()) + ": " + SafeText.message(o.message()));
       }
     }
     for (IngestResult.OutOfRange o : result.outOfRange()) {
       out.printf(Locale.ROOT, "TOO MANY OUT OF RANGE %s: %.0f%% of its records (%d of %d) refused as out of"
           + " range, e.g. '%s'. Check the unit its definition declares; to accept it: --set"
-          + " transferlake.ingest.out-of-range-max-share=%.2f (exit code 1)%n", o.sourceId(), 100 * o.share(),
-          o.refused(), o.read(), o.example(), Math.min(1.0, Math.ceil(o.share() * 100) / 100));
+          + " transferlake.ingest.out-of-range-max-share=%.2f (exit code 1)%n", SafeText.value(o.sourceId()),
+          100 * o.share(), o.refused(), o.read(), SafeText.value(o.example()),
+          Math.min(1.0, Math.ceil(o.share() * 100) / 100));
     }
     if (!result.topRejections().isEmpty()) {
-      out.println("top rejection reasons (all in " + result.rejectsTable() + "):");
+      out.println("top rejection reasons (all in " + SafeText.value(result.rejectsTable()) + "):");
       TextTable top = new TextTable("source", "reason_code", "count", "example");
       result.topRejections().forEach(r -> top.add(r.sourceId(), r.reasonCode(), r.count(), r.example()));
       top.print(out);
@@ -74,17 +79,17 @@ final class StagePrinter implements StageListener {
 
   @Override
   public void featurizeRunStarted(String runId) {
-    out.println("featurize run " + runId);
+    out.println("featurize run " + SafeText.value(runId));
   }
 
   @Override
   public void featurizeProgress(String line) {
-    out.println(line);
+    out.println(SafeText.message(line));
   }
 
   @Override
   public void presetFailed(FailedPreset failure) {
-    out.println("FAILED " + failure.preset() + ": " + failure.message());
+    out.println("FAILED " + SafeText.value(failure.preset()) + ": " + SafeText.message(failure.message()));
   }
 
   @Override
@@ -97,7 +102,8 @@ final class StagePrinter implements StageListener {
     table.print(out);
     for (FeaturizeOutcome o : result.outcomes()) {
       String affected = String.format(Locale.ROOT, "%s: %,d of %,d compositions (%,d of the %,d written now)",
-          o.table(), o.tableRowsWithMissing(), o.tableRows(), o.rowsWrittenWithMissing(), o.rowsWritten());
+          SafeText.value(o.table()), o.tableRowsWithMissing(), o.tableRows(), o.rowsWrittenWithMissing(),
+          o.rowsWritten());
       if (o.preset().equals("magpie")) {
         out.println(affected + " have an element that lacks a Magpie property; its value is the property's mean");
       } else if (o.preset().equals("magpie_no_imputation")) {
@@ -108,13 +114,13 @@ final class StagePrinter implements StageListener {
 
   @Override
   public void trainStarting(String experiment, String runId) {
-    out.println("== train " + experiment + (runId != null ? " as " + runId : ""));
+    out.println(SafeText.value("== train " + experiment + (runId != null ? " as " + runId : "")));
   }
 
   @Override
   public void planned(TrainPlan p) {
-    out.printf("experiment %s: target %s (%d records, %d folds), sources %s%n", p.experiment(), p.target(),
-        p.targetRows(), p.folds(), describeSources(p));
+    out.printf("experiment %s: target %s (%d records, %d folds), sources %s%n", SafeText.value(p.experiment()),
+        SafeText.value(p.target()), p.targetRows(), p.folds(), SafeText.value(describeSources(p)));
     out.printf("work units: %d = %d architectures x grid %s x %d folds x %d sizes x %d repeats%n", p.units(),
         p.architectures(), p.gridSizes(), p.folds(), p.sizes(), p.repeats());
     out.printf("estimated time: %s on %d cores (%.0f core-seconds at this development machine's speed, final models"
@@ -125,16 +131,18 @@ final class StagePrinter implements StageListener {
   @Override
   public void trained(TrainResult result) {
     out.printf("run %s: %d units trained%s; mean test score per architecture and learner (all sizes and"
-        + " hyperparameters)%n", result.runId(), result.trained(),
+        + " hyperparameters)%n", SafeText.value(result.runId()), result.trained(),
         result.resumed() > 0 ? ", " + result.resumed() + " kept from the interrupted run" : "");
-    TextTable table = new TextTable("architecture / learner", result.metric(), "units");
-    result.means().forEach(m -> table.add(m.architecture() + " / " + m.learner(), m.mean(), m.units()));
+    String metric = result.metric() + (result.unit() != null ? " (" + result.unit() + ")" : "");
+    TextTable table = new TextTable("architecture / learner", metric, "units");
+    result.means().forEach(m -> table.add(m.architecture() + " / " + m.learner(),
+        String.format(Locale.ROOT, "%.3f", m.mean()), m.units()));
     table.print(out);
   }
 
   @Override
   public void noEarlierRun(String experiment) {
-    out.println("no earlier published run of " + experiment + " to compare with");
+    out.println("no earlier published run of " + SafeText.value(experiment) + " to compare with");
   }
 
   @Override
@@ -142,7 +150,7 @@ final class StagePrinter implements StageListener {
     if (comparisons.all().isEmpty()) {
       return;
     }
-    out.println("== compared with the previous run (" + comparisons.table() + ")");
+    out.println("== compared with the previous run (" + SafeText.value(comparisons.table()) + ")");
     TextTable t = new TextTable("experiment", "architecture", "learner", "metric", "previous", "current", "change",
         "verdict");
     for (Comparison c : comparisons.all()) {
@@ -154,8 +162,8 @@ final class StagePrinter implements StageListener {
 
   @Override
   public void retained(String experiment, List<String> deletedRuns) {
-    out.println("retention " + experiment + ": " + (deletedRuns.isEmpty() ? "nothing to delete"
-        : "deleted runs " + String.join(", ", deletedRuns)));
+    out.println(SafeText.value("retention " + experiment + ": " + (deletedRuns.isEmpty() ? "nothing to delete"
+        : "deleted runs " + String.join(", ", deletedRuns))));
   }
 
   @Override

@@ -2,21 +2,25 @@ package org.transferlake.jobs;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A plain aligned text table for the terminal: numbers right-aligned, text left-aligned. */
+/**
+ * A plain aligned text table for the terminal: numbers right-aligned, text left-aligned, every cell made safe to
+ * print ({@link SafeText#value}), as cells may hold values from input files.
+ */
 final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
   TextTable(String... header) {
-    this.header = List.of(header);
+    this.header = Arrays.stream(header).map(SafeText::value).toList();
   }
 
   TextTable add(Object... cells) {
     List<String> row = new ArrayList<>();
     for (Object c : cells) {
-      row.add(c == null ? "" : c instanceof Double d ? String.format("%.2f", d) : c.toString());
+      row.add(c == null ? "" : c instanceof Double d ? String.format("%.2f", d) : SafeText.value(c));
     }
     rows.add(row);
     return this;

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 
 /** {@code transferlake train}: an experiment's work units, trained in Spark tasks, into lake.results.*. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = {"Run an experiment (conf/experiments/NAME.conf): every architecture x learner x hyperparameters",
-        "x fold x training size x repeat, trained inside Spark tasks; results in lake.results.metrics,",
-        "lake.results.predictions and lake.results.selected, the run in lake.ops.runs (written last)."})
+    description = {"Run an experiment (conf/experiments/NAME.conf): every architecture x learner x hyperparameters"
+        + " x fold x training size x repeat, trained inside Spark tasks.", "Results in lake.results.metrics,"
+        + " lake.results.predictions and lake.results.selected, the run in lake.ops.runs (written last)."})
 final class TrainCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;

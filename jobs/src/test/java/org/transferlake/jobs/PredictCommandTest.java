@@ -233,6 +233,15 @@ class PredictCommandTest {
   }
 
   @Test
+  void printedRowsShowAFormulasControlCharactersEscaped() throws IOException {
+    write("odd.csv", "formula\nKCl\nK\u001b[31mCl\u202e\n");
+    CommandRun predict = run("predict", "--experiment", "tiny", "--input", new File(root, "odd.csv").getPath());
+    assertEquals(0, predict.code(), predict.out() + predict.err());
+    assertTrue(predict.out().contains("|K\\u001b[31mCl\\u202e"), predict.out());
+    assertFalse(predict.out().contains("\u001b") || predict.out().contains("\u202e"), predict.out());
+  }
+
+  @Test
   void aDirectoryAtACsvPathIsRefused() throws IOException {
     File dir = new File(root, "taken.csv");
     Files.createDirectories(dir.toPath());

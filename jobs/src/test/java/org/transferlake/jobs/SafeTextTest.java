@@ -3,6 +3,7 @@ package org.transferlake.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,13 @@ class SafeTextTest {
     String plain = "Bi₂Te₃ — 0.15 eV, Zürich";
     assertSame(plain, SafeText.value(plain));
     assertNull(SafeText.value(null));
+  }
+
+  @Test
+  void aStackTraceKeepsItsLinesAndTabsAndEscapesItsMessages() {
+    String trace = SafeText.trace(new IllegalStateException("record 'Fe\u001b[2JO'", new RuntimeException("\u202e")));
+    assertTrue(trace.startsWith("java.lang.IllegalStateException: record 'Fe\\u001b[2JO'\n\tat "), trace);
+    assertTrue(trace.contains("\nCaused by: java.lang.RuntimeException: \\u202e\n\t"), trace);
   }
 
   @Test

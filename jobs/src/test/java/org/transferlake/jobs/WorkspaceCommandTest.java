@@ -1,6 +1,7 @@
 package org.transferlake.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -8,8 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transferlake.config.Settings;
+import org.transferlake.config.SettingsLoader;
+import org.transferlake.lake.LakeSessions;
 import org.transferlake.testing.TestPaths;
 
 /** A lab's own data in a workspace outside the checkout: init, a source of their own, ingest, query. */
@@ -82,5 +89,51 @@ class WorkspaceCommandTest {
     CommandRun again = run(dir, "ingest", "--source", "lab_gaps");
     assertTrue(again.out().matches("(?s).*lab_gaps\\s+ok\\s+1\\s+1\\s+0\\s+1.*"), "an edited file is re-ingested: "
         + again.out());
+  }
+
+  /**
+   * A lab file with a NUL in a formula, an ESC sequence in a value and a right-to-left override in a label: the
+   * rejections are printed escaped, and lake.curated.rejects keeps each record as it was.
+   */
+  @Test
+  void controlCharactersInRecordsArePrintedEscapedAndKeptRawInTheLake() throws IOException {
+    File dir = new File(tmp, "odd");
+    assertEquals(0, CommandRun.of(List.of("init", dir.getPath())).code());
+    String nul = "s2,Fe\u0000O,1.0,0";
+    String esc = "s3,ZnO,3.37\u001b[31m,0";
+    String bidi = "s4,Si,1.12,\u202e1";
+    Files.writeString(new File(dir, "data/odd.csv").toPath(), String.join("\n", "sample,formula,Eg,metal",
+        "s1,GaAs,1.42,0", nul, esc, bidi) + "\n");
+    Files.writeString(new File(dir, "sources/lab_odd.conf").toPath(), """
+        id = lab_odd
+        format = csv
+        files = ["../data/odd.csv"]
+        record { formula = formula, id = sample }
+        values = [
+          { column = Eg, property = band_gap, fidelity = lab, unit = eV }
+          { column = metal, property = is_metal, fidelity = lab, labels { "1" = metal, "0" = non_metal } }
+        ]
+        """);
+
+    CommandRun ingest = run(dir, "ingest", "--source", "lab_odd");
+    assertEquals(0, ingest.code(), ingest.out() + ingest.err());
+    String printed = ingest.out() + ingest.err();
+    assertTrue(ingest.out().matches("(?s).*lab_odd\\s+ok\\s+4\\s+3\\s+1\\s.*"), ingest.out());
+    assertTrue(ingest.out().contains("formula 'Fe\\u0000O': control character U+0000"), ingest.out());
+    assertTrue(ingest.out().contains("'3.37\\u001b[31m' is not a number"), ingest.out());
+    assertTrue(ingest.out().contains("'\\u202e1' is not a known value for is_metal"), ingest.out());
+    for (char raw : new char[] {'\u0000', '\u001b', '\u202e'}) {
+      assertFalse(printed.indexOf(raw) >= 0, "no raw U+" + Integer.toHexString(raw) + " printed: " + printed);
+    }
+
+    Settings settings = new SettingsLoader().withoutSystemProperties().set(Map.of("transferlake.lake.root",
+        new File(dir, "lake").getPath(), "spark.master", "local[1]")).load();
+    SparkSession spark = LakeSessions.create(settings, "rejects as stored");
+    try {
+      assertEquals(List.of(nul, esc, bidi), spark.sql("SELECT raw_record FROM lake.curated.rejects"
+          + " WHERE source_id = 'lab_odd' ORDER BY record_number").as(Encoders.STRING()).collectAsList());
+    } finally {
+      spark.stop();
+    }
   }
 }

@@ -74,7 +74,9 @@ public final class TrainStage {
     TrainJob.Outcome outcome = experiments.train(prepared.definition, prepared.data, runId, resume);
     boolean classification = prepared.data.label().isClassification();
     String metric = Metric.headline(classification).column();
-    TrainResult result = new TrainResult(runId, outcome.trained(), outcome.resumed(), metric,
+    String unit = classification ? null
+        : session.settings().properties().get(prepared.definition.target().property()).unit();
+    TrainResult result = new TrainResult(runId, outcome.trained(), outcome.resumed(), metric, unit,
         means(outcome.scores(), metric));
     listener.trained(result);
     return result;

@@ -1,0 +1,64 @@
+package org.transferlake.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.transferlake.ingest.SourceOutcome;
+import org.transferlake.pipeline.IngestResult;
+import org.transferlake.pipeline.IngestResult.OutOfRange;
+import org.transferlake.pipeline.IngestResult.RejectionCount;
+import org.transferlake.pipeline.TrainResult;
+import org.transferlake.pipeline.TrainResult.MeanScore;
+
+/** What the commands print as a stage ends, without Spark: the stages' results are built here. */
+class StagePrinterTest {
+  @Test
+  void meanTestScoresHaveThreeDecimalsAndTheTargetsUnit() {
+    String regression = printed(p -> p.trained(new TrainResult("run-1", 10, 0, "mae", "eV", List.of(
+        new MeanScore("difference", "forest", 0.33049, 5), new MeanScore("target_only", "forest", 0.4425, 5)))));
+    assertEquals(List.of(
+        "run run-1: 10 units trained; mean test score per architecture and learner (all sizes and hyperparameters)",
+        "architecture / learner  mae (eV)  units",
+        "difference / forest        0.330      5",
+        "target_only / forest       0.443      5"), regression.lines().toList());
+
+    String classification = printed(p -> p.trained(new TrainResult("run-2", 4, 0, "accuracy", null, List.of(
+        new MeanScore("target_only", "forest", 0.9125, 4)))));
+    assertEquals(List.of("architecture / learner  accuracy  units", "target_only / forest       0.913      4"),
+        classification.lines().skip(1).toList(), "accuracy has no unit");
+  }
+
+  @Test
+  void namesMessagesAndExamplesFromInputFilesArePrintedEscaped() {
+    String id = "lab\u001b[31m";
+    IngestResult result = new IngestResult("ingest-1",
+        List.of(new SourceOutcome(id, SourceOutcome.FAILED, 2, 0, 2, 0, 0, null,
+            "cannot read record 2: 'Fe\u0000O'\nthen stopped", 0.5)),
+        "lake.curated.rejects", List.of(new RejectionCount(id, "bad_formula", 2, "formula '\u202eOgeS': unknown")),
+        List.of(new OutOfRange(id, 3, 4, 0.5, "Eg: 1120\u0085 eV is above 30.0 eV")));
+    String out = printed(p -> p.ingested(result));
+
+    assertTrue(out.contains("lab\\u001b[31m  failed"), out);
+    assertTrue(out.contains("FAILED lab\\u001b[31m: cannot read record 2: 'Fe\\u0000O'\nthen stopped\n"),
+        "a message keeps its lines: " + out);
+    assertTrue(out.contains("TOO MANY OUT OF RANGE lab\\u001b[31m: 75% of its records (3 of 4) refused as out of"
+        + " range, e.g. 'Eg: 1120\\u0085 eV is above 30.0 eV'."), out);
+    assertTrue(out.contains("bad_formula      2  formula '\\u202eOgeS': unknown"), out);
+    for (char raw : new char[] {'\u0000', '\u001b', '\u0085', '\u202e'}) {
+      assertFalse(out.indexOf(raw) >= 0, "no raw U+" + Integer.toHexString(raw) + ": " + out);
+    }
+  }
+
+  private static String printed(Consumer<StagePrinter> stage) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    stage.accept(new StagePrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

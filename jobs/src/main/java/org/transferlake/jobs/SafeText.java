@@ -2,9 +2,9 @@ package org.transferlake.jobs;
 
 /**
  * Text from input files made safe to print on a terminal: control characters (C0, DEL, C1), format characters
- * (bidi overrides, zero-width ones) and line or paragraph separators are written as <code>&#92;uXXXX</code>, so that a NUL,
- * an ESC sequence or a right-to-left override in a record cannot reach the terminal or disguise a value. Only what
- * is printed is escaped; the lake's tables and {@code --out} files keep values as they came.
+ * (bidi overrides, zero-width ones) and line or paragraph separators are written as <code>&#92;uXXXX</code>, so
+ * that a NUL, an ESC sequence or a right-to-left override in a record cannot reach the terminal or disguise a value.
+ * Only what is printed is escaped; the lake's tables and {@code --out} files keep values as they came.
  */
 final class SafeText {
   private SafeText() {}

@@ -18,25 +18,25 @@ final class MissingLake {
   private MissingLake() {}
 
   static SettingsException refusal(Settings settings, CatalogSettings catalog, String command) {
-    String key;
-    String where;
-    if (!catalog.type().equals("hadoop")) {
-      key = "transferlake.lake.catalog-uri";
-      where = "in the " + catalog.type() + " catalog " + catalog.name() + " at " + Redaction.value(key, catalog.uri())
-          + " (it has no namespace " + LakePresence.NAMESPACE + "; ";
-    } else {
-      key = settings.lakeCatalogWarehouse().isBlank() ? "transferlake.lake.root" : "transferlake.lake.catalog-warehouse";
-      String place = key.equals("transferlake.lake.root") ? LakeLocation.of(settings.lakeRoot()).root()
-          : catalog.warehouse();
-      String looked = LakePresence.namespacePath(catalog);
-      looked = looked.startsWith(place + "/") ? looked.substring(place.length() + 1) : shown(looked);
-      where = "at " + shown(place) + workspace(settings) + " (no " + looked + " there; ";
-    }
-    String value = settings.config().getString(key);
-    return new SettingsException(command + ": no lake " + where + key + " = \"" + Redaction.value(key, value)
-        + "\", set in " + settings.config().getValue(key).origin().description() + "). 'bin/transferlake ingest' or"
-        + " 'bin/transferlake run' creates one; to read another lake, --set " + key + "=" + (key.endsWith("uri")
-        ? "URI" : "DIR") + " or run inside the workspace that holds it ('bin/transferlake init DIR' makes one)");
+    boolean filesystem = catalog.type().equals("hadoop");
+    String key = !filesystem ? "transferlake.lake.catalog-uri" : settings.lakeCatalogWarehouse().isBlank()
+        ? "transferlake.lake.root" : "transferlake.lake.catalog-warehouse";
+    String where = filesystem ? onFilesystem(settings, catalog, key) : "in the " + catalog.type() + " catalog "
+        + catalog.name() + " (it has no namespace " + LakePresence.NAMESPACE;
+    return new SettingsException(command + ": no lake " + where + "; " + key + " = \""
+        + Redaction.value(key, settings.config().getString(key)) + "\", set in "
+        + settings.config().getValue(key).origin().description() + "). 'bin/transferlake ingest' or 'bin/transferlake"
+        + " run' creates one; to read another lake, --set " + key + "=" + (filesystem ? "DIR" : "URI") + " or run"
+        + " inside the workspace that holds it ('bin/transferlake init DIR' makes one)");
+  }
+
+  /** "at ROOT (no warehouse/curated there", with the workspace in use. */
+  private static String onFilesystem(Settings settings, CatalogSettings catalog, String key) {
+    String place = key.equals("transferlake.lake.root") ? LakeLocation.of(settings.lakeRoot()).root()
+        : catalog.warehouse();
+    String looked = LakePresence.namespacePath(catalog);
+    looked = looked.startsWith(place + "/") ? looked.substring(place.length() + 1) : shown(looked);
+    return "at " + shown(place) + workspace(settings) + " (no " + looked + " there";
   }
 
   /** The workspace in use, if any, and whether the lake is its own ({@code DIR/lake}). */

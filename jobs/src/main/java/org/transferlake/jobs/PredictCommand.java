@@ -94,7 +94,7 @@ final class PredictCommand implements Callable<Integer> {
     if (input.query != null && !input.query.strip().toUpperCase(Locale.ROOT).matches("(?s)^(SELECT|WITH)\\b.*")) {
       throw new SettingsException("predict --query: expected a SELECT (or WITH) statement");
     }
-    try (PipelineSession session = new PipelineSession(common.settings(), "predict")) {
+    try (PipelineSession session = PipelineSession.reading(common.settings(), "predict")) {
       Path target = out == null ? null : new Path(out);
       FileSystem fs = target == null ? null
           : target.getFileSystem(session.spark().sparkContext().hadoopConfiguration());

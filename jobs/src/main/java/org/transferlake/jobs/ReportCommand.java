@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = common.settings();
     ReportStage report = new ReportStage(settings); // a bad published-figures file stops before Spark starts
-    try (PipelineSession session = new PipelineSession(settings, "report")) {
+    try (PipelineSession session = PipelineSession.reading(settings, "report")) {
       return report(session, report, System.out);
     }
   }

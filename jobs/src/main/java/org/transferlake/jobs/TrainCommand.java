@@ -34,7 +34,9 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings = common.settings();
     ExperimentChecks.verify(settings, List.of(experiment)); // a malformed experiment fails before Spark starts
-    try (PipelineSession session = new PipelineSession(settings, "train")) {
+    // a dry run reads: it refuses a missing lake rather than create one
+    try (PipelineSession session = dryRun ? PipelineSession.reading(settings, "train --dry-run")
+        : new PipelineSession(settings, "train")) {
       TrainStage train = new TrainStage(session, new StagePrinter(System.out));
       if (dryRun) {
         train.plan(experiment);

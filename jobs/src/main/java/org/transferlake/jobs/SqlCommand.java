@@ -59,7 +59,9 @@ final class SqlCommand implements Callable<Integer> {
     // a failed task is reported in one line below; Spark's own log of it would add a stack trace
     Configurator.setLevel("org.apache.spark.executor.Executor", Level.OFF);
     Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.OFF);
-    try (PipelineSession session = new PipelineSession(common.settings(), "sql")) {
+    // a reader refuses a lake that does not exist rather than create an empty one; --write may create it
+    try (PipelineSession session = write ? new PipelineSession(common.settings(), "sql")
+        : PipelineSession.reading(common.settings(), "sql")) {
       if (write) {
         session.lockForWriting();
       }

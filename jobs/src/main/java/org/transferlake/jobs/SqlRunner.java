@@ -22,7 +22,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.StructField;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -100,7 +105,7 @@ final class SqlRunner {
         lines.stream().limit(maxRows).forEach(l -> out.println(SafeText.value(l)));
         return new Answer(Math.min(lines.size(), maxRows), lines.size() > maxRows, seconds(start));
       }
-      List<Row> rows = asStrings(result).limit(maxRows + 1).collectAsList();
+      List<Row> rows = asStrings(result, format.equals("csv")).limit(maxRows + 1).collectAsList();
       List<Row> shown = rows.subList(0, Math.min(rows.size(), maxRows));
       if (format.equals("csv")) {
         printCsv(result.columns(), shown);
@@ -137,7 +142,7 @@ final class SqlRunner {
             header.add(CsvCells.quote(c));
           }
           w.print(String.join(",", header) + "\n");
-          lines = asStrings(result).map((MapFunction<Row, String>) SqlRunner::csvLine, Encoders.STRING())
+          lines = asStrings(result, true).map((MapFunction<Row, String>) SqlRunner::csvLine, Encoders.STRING())
               .toLocalIterator();
         } else {
           lines = result.toJSON().toLocalIterator();
@@ -166,14 +171,20 @@ final class SqlRunner {
     return sb.toString();
   }
 
-  /** Every column cast to a string by Spark (arrays as [a, b], nulls kept), by position: names may repeat. */
-  private static Dataset<Row> asStrings(Dataset<Row> result) {
-    String[] names = result.columns();
-    String[] positional = new String[names.length];
-    Column[] casts = new Column[names.length];
-    for (int i = 0; i < names.length; i++) {
+  /**
+   * Every column as a string, by position (names may repeat), nulls kept: as Spark casts it (arrays as [a, b]) for
+   * the table, or for CSV with arrays, maps and structs as JSON, which a CSV reader can parse back.
+   */
+  private static Dataset<Row> asStrings(Dataset<Row> result, boolean nestedAsJson) {
+    StructField[] fields = result.schema().fields();
+    String[] positional = new String[fields.length];
+    Column[] casts = new Column[fields.length];
+    for (int i = 0; i < fields.length; i++) {
       positional[i] = "c" + i;
-      casts[i] = new Column("c" + i).cast("string");
+      Column c = new Column("c" + i);
+      DataType type = fields[i].dataType();
+      boolean nested = type instanceof ArrayType || type instanceof MapType || type instanceof StructType;
+      casts[i] = nestedAsJson && nested ? functions.to_json(c) : c.cast("string");
     }
     return result.toDF(positional).select(casts);
   }

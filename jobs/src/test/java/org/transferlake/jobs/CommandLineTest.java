@@ -59,6 +59,12 @@ class CommandLineTest {
 
   @Test
   void sqlWritesEveryRowToACsvFileOrAParquetDirectory() throws Exception {
+    CommandRun noLake = run("sql", "SELECT 1");
+    assertEquals(2, noLake.code(), "a reader does not create a lake: " + noLake.out());
+    assertTrue(noLake.err().contains("sql: no lake at ") && noLake.err().contains("transferlake.lake.root"),
+        noLake.err());
+    assertTrue(!new File(lake, "warehouse").exists(), "nothing created");
+    assertEquals(0, run("sql", "--write", "CREATE NAMESPACE IF NOT EXISTS lake.scratch").code(), "a writer creates it");
     File csv = new File(lake, "out.csv");
     CommandRun toCsv = run("sql", "SELECT id, concat('x,', id) AS label FROM range(3)", "--format", "csv", "--out",
         csv.getPath());
@@ -76,6 +82,9 @@ class CommandLineTest {
 
   @Test
   void sqlIsReadOnlyUnlessAsked() {
+    CommandRun written = run("sql", "--write", "CREATE TABLE lake.scratch.t (a INT)");
+    assertEquals(0, written.code(), written.err());
+    assertTrue(new File(lake, "warehouse/scratch/t").isDirectory());
     for (String statement : List.of("DROP TABLE lake.curated.observations",
         "WITH t AS (SELECT 1 AS a) INSERT INTO lake.curated.observations SELECT * FROM t",
         "/* a comment first */ DELETE FROM lake.curated.observations")) {
@@ -83,13 +92,11 @@ class CommandLineTest {
       assertEquals(2, run.code(), statement);
       assertTrue(run.err().contains("add --write to allow statements that change the lake"), run.err());
     }
-    CommandRun written = run("sql", "--write", "CREATE TABLE lake.scratch.t (a INT)");
-    assertEquals(0, written.code(), written.err());
-    assertTrue(new File(lake, "warehouse/scratch/t").isDirectory());
   }
 
   @Test
   void aCommandThatWritesIsRefusedWhileAnotherHoldsTheLakeButReadersGoOn() throws Exception {
+    assertEquals(0, run("sql", "--write", "CREATE NAMESPACE IF NOT EXISTS lake.scratch").code(), "the lake");
     try (LakeLock held = LakeLock.acquire(LakeLocation.of(lake.getPath()).root(), PipelineSession.WRITE_LOCK,
         new Configuration())) {
       for (List<String> writer : List.of(List.of("ingest", "--source", "matbench_expt_gap"),

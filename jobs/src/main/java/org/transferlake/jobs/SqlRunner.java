@@ -67,6 +67,7 @@ final class SqlRunner {
   private final String format;
   private final int maxRows;
   private final PrintStream out;
+  private Thread warmUp;
 
   SqlRunner(SparkSession spark, boolean write, String format, int maxRows, PrintStream out) {
     this.spark = spark;
@@ -76,8 +77,41 @@ final class SqlRunner {
     this.out = out;
   }
 
+  /**
+   * Starts warming Spark up in the background: an aggregate with a shuffle over a small range and one row of
+   * {@code table}, so that the shell's first real answers do not pay for compiling Spark's code paths (about 2 s
+   * on the 2-core machine; bench/sql/run.sh). Statements wait for it to end; it reads one row, whatever the lake's
+   * size. A failure here is left for the statements themselves to meet.
+   */
+  void warmUp(String table) {
+    warmUp = new Thread(() -> {
+      try {
+        spark.sql("SELECT k, count(*), avg(v) FROM (SELECT string(id % 3) AS k, double(id) AS v FROM range(1000))"
+            + " GROUP BY k ORDER BY k").collectAsList();
+        spark.table(table).limit(1).collectAsList();
+      } catch (Exception e) { // Spark throws AnalysisException (checked) undeclared
+        // the statements report what is wrong
+      }
+    }, "sql-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
+  private void awaitWarmUp() {
+    if (warmUp == null) {
+      return;
+    }
+    try {
+      warmUp.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    warmUp = null;
+  }
+
   /** The statement's answer, run after the read-only check; a syntax error is reported before that check. */
   Dataset<Row> query(String statement) {
+    awaitWarmUp();
     try {
       LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
       String verb = firstWord(statement);

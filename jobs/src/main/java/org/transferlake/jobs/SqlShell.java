@@ -17,6 +17,8 @@ import org.transferlake.jobs.SqlStatements.Statement;
 final class SqlShell {
   static final String PROMPT = "sql> ";
   static final String MORE = "  -> ";
+  /** A table every lake has, of which the warm-up reads one row. */
+  private static final String WARM_UP_TABLE = "lake.curated.observations";
   private static final Set<String> QUIT = Set.of("quit", "exit", "\\q");
   private static final Set<String> HELP = Set.of("help", "\\?", "\\h");
 
@@ -51,6 +53,7 @@ final class SqlShell {
 
   /** Reads and answers statements until the input ends or {@code quit}; 2 when a statement failed in a pipe. */
   int run(Lines lines) {
+    runner.warmUp(WARM_UP_TABLE);
     if (interactive) {
       out.println("transferlake sql: statements end with ';'. help for help, quit to leave.");
     }

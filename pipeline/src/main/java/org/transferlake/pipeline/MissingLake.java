@@ -54,7 +54,7 @@ final class MissingLake {
     String text = location;
     if (location.startsWith("file:")) {
       try {
-        text = new File(URI.create(location)).getPath();
+        text = new File(URI.create(location)).toPath().normalize().toString(); // "/home/me/./lake": "/home/me/lake"
       } catch (IllegalArgumentException e) {
         // not a URI Java reads: shown as it is
       }

@@ -73,6 +73,7 @@ class TutorialIT {
     assertTrue(done, "the tutorial did not end in 25 minutes:\n" + tail(out));
     assertEquals(0, p.exitValue(), tail(out));
     assertFalse(out.contains("transferlake: building"), "no build line: the jar was built");
+    assertFalse(out.indexOf('\u001b') >= 0, "no terminal escape codes in what the commands printed");
 
     double outsideTrain = 0;
     System.out.println("tutorial: command, wall seconds");

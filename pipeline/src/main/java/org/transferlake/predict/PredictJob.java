@@ -26,6 +26,7 @@ import org.transferlake.featurize.LakeElementTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.model.registry.TransferArtifact;
 
@@ -68,8 +69,8 @@ public final class PredictJob {
 
   /**
    * The input's rows, each with the columns of {@link #REGRESSION_COLUMNS} or {@link #CLASSIFICATION_COLUMNS}.
-   * Means are clipped to the target property's [min, max] ({@code clipped} says where), then given with their
-   * standard deviations in {@code unit}.
+   * Means are moved into the target property's [min, max] ({@code clipped} says where; {@link ValueRange} says
+   * how their standard deviations change), then given with their standard deviations in {@code unit}.
    *
    * @param formulaColumn the input's column of formulas (any style the ingest accepts)
    * @param unit null for the property's canonical unit
@@ -112,17 +113,17 @@ public final class PredictJob {
         artifact.featureColumns().stream().mapToInt(featurized.schema()::fieldIndex).toArray(),
         elementProperties.isEmpty() ? -1 : featurized.schema().fieldIndex(MISSING),
         entry.experiment() + "/" + entry.architecture() + "/" + entry.learner() + "@" + entry.runId(),
-        numeric ? property.min() : Double.NEGATIVE_INFINITY, numeric ? property.max() : Double.POSITIVE_INFINITY, out);
+        numeric ? new ValueRange(property.min(), property.max()) : ValueRange.ANY, out);
     return featurized.mapPartitions(scorer, Encoders.row(schema));
   }
 
   /**
    * Scores one partition in batches, with the model rebuilt once from the broadcast artifact.
    *
-   * @param min the property's minimum, in its canonical unit (as {@code max})
+   * @param range the property's range, in its canonical unit
    */
   private record Scorer(Broadcast<byte[]> artifact, int inputColumns, int formulaIndex, int[] featureIndex,
-      int missingIndex, String modelName, double min, double max, OutputUnit unit)
+      int missingIndex, String modelName, ValueRange range, OutputUnit unit)
       implements MapPartitionsFunction<Row, Row> {
 
     @Override
@@ -199,6 +200,7 @@ public final class PredictJob {
       }
       Prediction p = scored.isEmpty() ? null
           : model.model().predict(keys.toArray(new String[0]), x.toArray(new double[0][]));
+      ValueRange.Within within = p == null || label.isClassification() ? null : range.apply(p.mean(0), p.std(0));
       List<Row> out = new ArrayList<>(in.size());
       int k = 0;
       for (int r = 0; r < in.size(); r++) {
@@ -229,10 +231,9 @@ public final class PredictJob {
           Double std = null;
           Boolean clipped = null;
           if (scoredRow) {
-            double m = p.mean(0)[k];
-            clipped = m < min || m > max;
-            mean = (m < min ? min : m > max ? max : m) * unit.perCanonical();
-            std = p.std(0)[k] * unit.perCanonical();
+            clipped = within.moved()[k];
+            mean = within.mean()[k] * unit.perCanonical();
+            std = within.std()[k] * unit.perCanonical();
           }
           values.add(mean);
           values.add(std);

@@ -44,6 +44,7 @@ final class ResultRows {
       String actualLabel = classification ? classes.get((int) data.y()[row]) : null;
       Double mean = classification ? null : r.mean()[i];
       Double std = classification ? null : r.std()[i];
+      Boolean clipped = classification ? null : r.moved()[i];
       String predicted = null;
       scala.collection.immutable.Seq<Object> probabilities = null;
       if (classification) {
@@ -61,7 +62,7 @@ final class ResultRows {
       }
       out.add(RowFactory.create(runId, e.name(), u.id(), u.architecture(), u.learner(), u.paramsText(), u.fold(),
           r.nTrain(), u.repeat(), sourceId, data.sourceFiles()[row], data.recordNumbers()[row], data.keys()[row],
-          actual, actualLabel, mean, std, predicted, probabilities));
+          actual, actualLabel, mean, std, predicted, probabilities, clipped));
     }
     return out;
   }

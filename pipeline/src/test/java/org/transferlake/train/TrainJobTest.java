@@ -136,6 +136,12 @@ class TrainJobTest {
     }
     assertTrue(sql("SELECT 1 FROM {p} p JOIN {m} m ON p.unit_id = m.unit_id AND p.run_id = m.run_id"
         + " WHERE p.run_id = 'run-a' GROUP BY p.unit_id, m.n_test HAVING count(*) != m.n_test").isEmpty());
+    // a band gap is never negative: every mean within the property's range, the moved ones flagged
+    Row range = sql("SELECT min(mean), count_if(clipped), count_if(clipped AND mean != 0), count_if(clipped IS NULL)"
+        + " FROM {p} WHERE run_id = 'run-a'").get(0);
+    assertTrue(range.getDouble(0) >= 0, "min mean " + range.getDouble(0));
+    assertEquals(0L, range.getLong(2), "a moved mean sits on the bound");
+    assertEquals(0L, range.getLong(3), "every regression row says whether it was moved");
   }
 
   @Test
@@ -161,7 +167,7 @@ class TrainJobTest {
       }
     }
     ExperimentData tampered = new ExperimentData(data.label(), data.keys(), data.x(), changed, data.sourceFiles(),
-        data.recordNumbers(), data.folds(), data.sources(), data.targetContext(), data.featureColumns());
+        data.recordNumbers(), data.folds(), data.sources(), data.targetContext(), data.featureColumns(), data.range());
     WorkUnit unit = UnitPlan.expand(experiment, 5).stream()
         .filter(u -> u.fold() == 0 && u.architecture().equals("latent_variable") && u.nTrain() == 0).findFirst()
         .orElseThrow();

@@ -3,6 +3,7 @@ package org.transferlake.train.data;
 import java.io.Serializable;
 import java.util.List;
 import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.transfer.ContextSet;
 
 /**
@@ -11,10 +12,11 @@ import org.transferlake.model.transfer.ContextSet;
  *
  * @param y the value per record; for a classification target the class index into {@code label.classes()}
  * @param featureColumns the features table's columns, in the order of every row of {@code x}
+ * @param range the target property's range, which every predicted mean is moved into ({@code ANY} for labels)
  */
 public record ExperimentData(Label label, String[] keys, double[][] x, double[] y, String[] sourceFiles,
-    long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext, List<String> featureColumns)
-    implements Serializable {
+    long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext, List<String> featureColumns,
+    ValueRange range) implements Serializable {
 
   public int rows() {
     return keys.length;

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.transferlake.config.PropertyCatalog;
+import org.transferlake.model.learn.ValueRange;
 import org.transferlake.config.NearestNames;
 import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.FeatureTable;
@@ -125,8 +126,9 @@ public final class ExperimentDataLoader {
     for (ExperimentDefinition.SourceSpec s : e.sources()) {
       sources.add(source(e, s, keyed));
     }
+    ValueRange range = property.numeric() ? new ValueRange(property.min(), property.max()) : ValueRange.ANY;
     return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id(),
-        List.copyOf(featureColumns));
+        List.copyOf(featureColumns), range);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.transferlake.lake.Metric;
 import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.registry.FinalChoice;
 import org.transferlake.model.registry.FinalFit;
 import org.transferlake.model.components.Components;
@@ -52,17 +53,20 @@ public final class UnitRunner {
     Map<String, Double> metrics;
     double[] mean = null;
     double[] std = null;
+    boolean[] moved = null;
     double[][] probabilities = null;
     if (data.label().isClassification()) {
       probabilities = p.probabilities(0);
       metrics = Metrics.classification(testSet.y(), probabilities);
     } else {
-      mean = p.mean(0);
-      std = p.std(0);
+      ValueRange.Within within = data.range().apply(p.mean(0), p.std(0));
+      mean = within.mean();
+      std = within.std();
+      moved = within.moved();
       metrics = Metrics.regression(testSet.y(), mean, std);
     }
     return new UnitResult(unit, train.length, test.length, metrics, inner, (t1 - t0) / 1e9, (t2 - t1) / 1e9, test,
-        mean, std, probabilities, executorId());
+        mean, std, moved, probabilities, executorId());
   }
 
   /** Spark's id of the executor this runs in ({@code driver} in local mode), or {@code none} outside Spark. */
@@ -188,8 +192,10 @@ public final class UnitRunner {
       Prediction p = fit(architecture, learner, fit, Seeds.derive(unit.seed(), "inner-fit", f))
           .predict(heldSet.keys(), heldSet.x());
       boolean classification = data.label().isClassification();
+      ValueRange.Within within = classification ? null : data.range().apply(p.mean(0), p.std(0));
       double score = (classification ? Metrics.classification(heldSet.y(), p.probabilities(0))
-          : Metrics.regression(heldSet.y(), p.mean(0), p.std(0))).get(Metric.selection(classification).column());
+          : Metrics.regression(heldSet.y(), within.mean(), within.std()))
+          .get(Metric.selection(classification).column());
       total += score * held.length;
       rows += held.length;
     }

@@ -143,6 +143,11 @@ public final class Settings {
     return config.getBoolean("transferlake.sources.exclude-flagged");
   }
 
+  /** The fidelities whose values are measurements (transferlake.lineage.experimental-fidelities). */
+  public List<String> experimentalFidelities() {
+    return config.getStringList("transferlake.lineage.experimental-fidelities");
+  }
+
   /** The share of a source's records refused as out of range above which ingest ends with exit code 1. */
   public double outOfRangeMaxShare() {
     return config.getDouble("transferlake.ingest.out-of-range-max-share");

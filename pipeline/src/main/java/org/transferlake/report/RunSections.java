@@ -413,6 +413,10 @@ final class RunSections {
     rows.add(List.of("code version", String.valueOf(run.codeVersion())));
     rows.add(List.of("definition SHA-256", String.valueOf(run.configSha256())));
     run.inputSnapshots().forEach((table, id) -> rows.add(List.of("input snapshot: " + table, String.valueOf(id))));
+    if (definition != null) {
+      definition.allowedExperimentalSources().forEach((context, why) -> rows.add(List.of(
+          "experimental source allowed: " + context, why)));
+    }
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Table(List.of("what", "value"), rows));
     blocks.add(Text.of("An input snapshot id reproduces what the run read: SELECT … FROM <table> VERSION AS OF <id>."));

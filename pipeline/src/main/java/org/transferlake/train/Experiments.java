@@ -31,7 +31,8 @@ public final class Experiments {
 
   public ExperimentData data(ExperimentDefinition e) {
     return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir()),
-        Lineage.fromLake(lake, settings.excludeFlaggedSources())).load(e);
+        Lineage.fromLake(lake, settings.excludeFlaggedSources(),
+            settings.experimentalFidelities())).load(e);
   }
 
   /** The registry of final models, artifacts beside the lake's tables. */

@@ -1,6 +1,7 @@
 package org.transferlake.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.config.PropertyCatalog;
+import org.transferlake.config.SettingsException;
 import org.transferlake.config.SettingsLoader;
 import org.transferlake.ingest.catalog.SourceCatalog;
 import org.transferlake.ingest.catalog.SourceDefinition;
@@ -25,10 +27,15 @@ import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Lineage;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
+import org.transferlake.train.data.ExperimentDataLoader;
+import org.transferlake.train.experiment.ExperimentCatalog;
+import org.transferlake.train.experiment.ExperimentDefinition;
 
 class IngestJobTest {
   private static final PropertyCatalog PROPERTIES =
       new SettingsLoader().withoutSystemProperties().load().properties();
+  private static final List<String> MEASURED =
+      new SettingsLoader().withoutSystemProperties().load().experimentalFidelities();
 
   /** The shipped catalog ingested once from the shared mirror, then again. */
   private static Lake realLake;
@@ -121,15 +128,67 @@ class IngestJobTest {
         assertTrue(!r.isNullAt(i) && !r.getString(i).isBlank(), r.getString(0) + " lacks " + r.schema().fieldNames()[i]);
       }
     }
-    Lineage lineage = Lineage.fromLake(realLake, false);
+    Lineage lineage = Lineage.fromLake(realLake, false, MEASURED);
     List<String> candidates = List.of("band_gap/experiment/zhuo2018_expt_gap", "is_metal/experiment/matbench_expt_is_metal",
         "band_gap/experiment/megnet_multifidelity", "band_gap/hse06/megnet_multifidelity", "band_gap/pbe/mp2019_gap",
         "band_gap/experiment/borlido2019");
     assertEquals(List.of("band_gap/experiment/zhuo2018_expt_gap", "is_metal/experiment/matbench_expt_is_metal",
-        "band_gap/experiment/megnet_multifidelity"),
-        List.copyOf(lineage.refused("band_gap/experiment/matbench_expt_gap", candidates).keySet()));
-    assertEquals(List.of("band_gap/experiment/borlido2019"), List.copyOf(Lineage.fromLake(realLake, true)
+        "band_gap/experiment/megnet_multifidelity", "band_gap/experiment/borlido2019"),
+        List.copyOf(lineage.refused("band_gap/experiment/matbench_expt_gap", candidates).keySet()),
+        "linked, or experimental like the target");
+    assertEquals(List.of("band_gap/experiment/borlido2019"), List.copyOf(Lineage.fromLake(realLake, true, MEASURED)
         .refused("band_gap/pbe/oqmd_gap", candidates).keySet()), "exclude-flagged refuses the unlicensed source");
+  }
+
+  @Test
+  void otherTablesOfMeasuredGapsAreRefusedForTheMatbenchTargetUnlessTheExperimentSaysWhy() {
+    String target = "band_gap/experiment/matbench_expt_gap";
+    List<String> sources = List.of("band_gap/experiment/borlido2019", "band_gap/experiment/strehlow_cook_1973");
+    // why: both measured hundreds of the target's compositions, two thirds of them within 0.1 eV of its value
+    assertEquals(List.of(234L, 163L), sharedCompositions(sources.get(0), target));
+    assertEquals(List.of(263L, 176L), sharedCompositions(sources.get(1), target));
+    String experiment = """
+        name = expt_from_expt
+        target = "%s"
+        sources = [ { context = "%s" }, { context = "%s" } ]
+        features = magpie
+        architectures = [target_only, latent_variable]
+        learners = [ { name = forest, grid { trees = [10] } } ]
+        """.formatted(target, sources.get(0), sources.get(1));
+    ExperimentDataLoader loader = new ExperimentDataLoader(realLake, PROPERTIES, tmp,
+        Lineage.fromLake(realLake, false, MEASURED));
+    String refusal = assertThrows(SettingsException.class,
+        () -> loader.load(ExperimentCatalog.parse(experiment, "expt_from_expt.conf"))).getMessage();
+    assertTrue(refusal.startsWith("experiment expt_from_expt (expt_from_expt.conf): source contexts refused"), refusal);
+    for (String source : sources) {
+      assertTrue(refusal.contains("\n  - " + source + ": both are experimental band_gap values"), refusal);
+      assertTrue(refusal.contains("allow-experimental-sources { \"" + source + "\" = \"why\" }"), refusal);
+    }
+
+    ExperimentDefinition allowed = ExperimentCatalog.parse(experiment + """
+        allow-experimental-sources {
+          "%s" = "how much the leak flatters the score"
+          "%s" = "a sensitivity check"
+        }
+        """.formatted(sources.get(0), sources.get(1)), "expt_from_expt.conf");
+    assertEquals(Map.of(sources.get(0), "how much the leak flatters the score", sources.get(1),
+        "a sensitivity check"), allowed.allowedExperimentalSources(), "the reasons kept for the run's report");
+    assertTrue(Lineage.fromLake(realLake, false, MEASURED).refused(target, sources,
+        allowed.allowedExperimentalSources().keySet()).isEmpty());
+  }
+
+  /** The composition keys both contexts hold, and those whose mean values are within 0.1 of each other. */
+  private static List<Long> sharedCompositions(String context, String other) {
+    Row r = realLake.spark().sql("SELECT count(*), count_if(abs(a.v - b.v) <= 0.1) FROM (" + means(context)
+        + ") a JOIN (" + means(other) + ") b USING (composition_key)").first();
+    return List.of(r.getLong(0), r.getLong(1));
+  }
+
+  private static String means(String context) {
+    String[] c = context.split("/");
+    return "SELECT composition_key, avg(value_double) AS v FROM " + realLake.name(LakeTable.OBSERVATIONS)
+        + " WHERE property = '" + c[0] + "' AND fidelity = '" + c[1] + "' AND source_id = '" + c[2] + "'"
+        + " GROUP BY composition_key";
   }
 
   @Test

@@ -212,6 +212,8 @@ class ReportJobTest {
     assertTrue(markdown.contains("| target_only | forest | 5 | 5 | 3 | 0.9000 ± 0.0000 |"), markdown);
     assertTrue(markdown.contains("| duration | 12 min 05 s |"), markdown);
     assertTrue(markdown.contains("| input snapshot: lake.features.magpie | 222 |"), markdown);
+    assertTrue(markdown.contains("| experimental source allowed: band_gap/experiment/borlido2019 | a sensitivity check,"
+        + " not a benchmark |"), "the experiment's reason for a source the lineage rule refuses:\n" + markdown);
     assertEquals(1, markdown.split("### Against published figures", -1).length - 1, "none for the is_metal target");
   }
 

@@ -78,7 +78,7 @@ class TrainJobTest {
 
   private static ExperimentDataLoader loader() {
     return new ExperimentDataLoader(lake, PROPERTIES, new File(TestPaths.shared(), "reference"),
-        Lineage.fromLake(lake, false));
+        Lineage.fromLake(lake, false, List.of("experiment")));
   }
 
   @Test

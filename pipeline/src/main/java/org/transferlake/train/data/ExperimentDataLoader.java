@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -43,7 +42,7 @@ public final class ExperimentDataLoader {
   private final File referenceDir;
   private final Lineage lineage;
 
-  /** @param lineage links between contexts: a source linked to the target is refused */
+  /** @param lineage which sources leak the target (linked, or experimental like it): refused unless allowed */
   public ExperimentDataLoader(Lake lake, PropertyCatalog properties, File referenceDir, Lineage lineage) {
     this.lake = lake;
     this.properties = properties;
@@ -52,14 +51,7 @@ public final class ExperimentDataLoader {
   }
 
   public ExperimentData load(ExperimentDefinition e) {
-    Map<String, String> refused = lineage.refused(e.target().id(),
-        e.sources().stream().map(s -> s.context().id()).toList());
-    if (!refused.isEmpty()) {
-      StringBuilder why = new StringBuilder();
-      refused.forEach((context, reason) -> why.append("\n  - ").append(context).append(": ").append(reason));
-      throw new SettingsException("experiment " + e.name() + " (" + e.definitionFile() + "): source contexts refused,"
-          + " so that test targets cannot leak in through a source:" + why);
-    }
+    LeakingSources.refuse(e, lineage);
     requireContextsInTheLake(e);
     FeatureTable table = new FeatureTable(lake, e.features());
     String featureTable = table.name();

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
@@ -140,6 +141,7 @@ public final class ExperimentCatalog {
         }
       }
     }
+    Map<String, String> allowed = allowedExperimentalSources(k, c, sources);
     List<String> architectures = k.strings("architectures");
     for (String a : architectures) {
       ArchitectureComponent architecture;
@@ -227,7 +229,32 @@ public final class ExperimentCatalog {
         foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured"), crossFit,
         k.bool("options.add-source-variance"), sourceLearner, sourceParams, origin,
         Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
-        unionRows);
+        unionRows, allowed);
+  }
+
+  /** Each allowed context, a source of this experiment, with its reason, which must say something. */
+  private static Map<String, String> allowedExperimentalSources(Keys k, Config c,
+      List<ExperimentDefinition.SourceSpec> sources) {
+    String key = "allow-experimental-sources";
+    Map<String, String> allowed = new java.util.TreeMap<>();
+    if (!c.hasPath(key)) {
+      return allowed;
+    }
+    List<String> ids = sources.stream().map(s -> s.context().id()).toList();
+    for (Map.Entry<String, ConfigValue> e : c.getObject(key).entrySet()) {
+      String at = ConfigUtil.joinPath(key, e.getKey());
+      if (!ids.contains(e.getKey())) {
+        throw k.error(at, "not a source of this experiment (sources: " + (ids.isEmpty() ? "none"
+            : String.join(", ", ids)) + "); allow only a context listed in 'sources'");
+      }
+      Object reason = e.getValue().unwrapped();
+      if (!(reason instanceof String text) || text.isBlank()) {
+        throw k.error(at, "expected the reason the source is sound, in quotes (\"measured on other samples than the"
+            + " target's\"); it is kept with the run and shown in its report");
+      }
+      allowed.put(e.getKey(), text.strip());
+    }
+    return allowed;
   }
 
   private static List<LearnerSpec> readLearners(Keys k, Config c, long seed) {

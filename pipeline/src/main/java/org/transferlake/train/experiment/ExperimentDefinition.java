@@ -21,13 +21,15 @@ import org.transferlake.model.transfer.ArchitectureSettings;
  * @param unionSourceRows the most rows per source that the architectures pooling source rows take with the target:
  *     the source rows of the target's compositions, then a seeded sample of the others; 0 pools every row.
  *     Stage-one source models always train on every row.
+ * @param allowedExperimentalSources source contexts used although both they and the target are experimental values
+ *     of one property (a leak unless shown otherwise), each with the experiment's reason; empty allows none
  */
 public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
     String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
     String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
     int crossFitFolds, boolean addSourceVariance, String sourceLearner, java.util.Map<String, String> sourceParams,
     String definitionFile, String definitionSha256, java.util.Map<String, String> targetClasses, boolean hashFolds,
-    int unionSourceRows)
+    int unionSourceRows, java.util.Map<String, String> allowedExperimentalSources)
     implements Serializable {
 
   /** A source context and how its duplicate observations per composition are aggregated. */

@@ -44,6 +44,8 @@ public final class ExperimentSchema {
       key("sources[].context", Kind.STRING, null, "a source context, property/fidelity/source_id"),
       key("sources[].aggregate", Kind.STRING, "median",
           "how a composition's several values become one: mean, median, min, closest_to_mean"),
+      key("allow-experimental-sources", Kind.FREE_MAP, null, "experimental sources of the target's property used"
+          + " anyway (else refused as a possible leak): \"property/fidelity/source_id\" = \"why it is sound\""),
       key("features", Kind.STRING, null, "the feature preset: the table features.<preset>"),
       key("architectures", Kind.LIST, null, "the architectures compared: " + architectures()),
       key("learners", Kind.OBJECT_LIST, null, "the learners, each with its hyperparameter grid"),

@@ -53,7 +53,8 @@ class ExperimentCatalogTest {
   @Test
   void anUnknownTopLevelKeyIsRefusedWithTheNearestKnownOne() throws IOException {
     String message = refusal("seed = 42", "sed = 42");
-    assertTrue(message.startsWith(file() + ": sed: unknown key; did you mean seed? (known: architectures, cv,"),
+    assertTrue(message.startsWith(file() + ": sed: unknown key; did you mean seed? (known: allow-experimental-sources,"
+        + " architectures, cv,"),
         message);
   }
 
@@ -132,6 +133,44 @@ class ExperimentCatalogTest {
         refusal("min-leaf = 2", "min-leaf = 0"));
     assertEquals(file() + ": learners[0].name: learner 'forests' is not known (known: forest, mlp, mllib_rf,"
         + " mllib_gbt, mllib_linear)", refusal("name = forest, grid", "name = forests, grid"));
+  }
+
+  /** Measured gaps from Matbench's table and Borlido's: the second is refused unless allowed. */
+  private static final String TWO_GAPS = """
+      name = two_gaps
+      target = "band_gap/experiment/matbench_expt_gap"
+      sources = [ { context = "band_gap/pbe/matbench_mp_gap" }, { context = "band_gap/experiment/borlido2019" } ]
+      features = magpie
+      architectures = [target_only, latent_variable]
+      learners = [ { name = forest } ]
+      """;
+
+  @Test
+  void anAllowedExperimentalSourceKeepsItsReason() {
+    ExperimentDefinition e = ExperimentCatalog.parse(TWO_GAPS + "allow-experimental-sources {\n"
+        + "  \"band_gap/experiment/borlido2019\" = \"  a sensitivity check \"\n}\n", "two_gaps.conf");
+    assertEquals(Map.of("band_gap/experiment/borlido2019", "a sensitivity check"), e.allowedExperimentalSources());
+    assertEquals(Map.of(), ExperimentCatalog.parse(TWO_GAPS, "two_gaps.conf").allowedExperimentalSources());
+  }
+
+  @Test
+  void anAllowanceNamesASourceOfTheExperimentAndSaysWhy() {
+    String key = "two_gaps.conf: allow-experimental-sources.\"band_gap/experiment/";
+    assertEquals(key + "strehlow_cook_1973\": not a source of this experiment (sources: band_gap/pbe/matbench_mp_gap,"
+        + " band_gap/experiment/borlido2019); allow only a context listed in 'sources'",
+        allowanceRefusal("\"band_gap/experiment/strehlow_cook_1973\" = \"measured on other crystals\""));
+    String noReason = key + "borlido2019\": expected the reason the source is sound, in quotes (\"measured on other"
+        + " samples than the target's\"); it is kept with the run and shown in its report";
+    assertEquals(noReason, allowanceRefusal("\"band_gap/experiment/borlido2019\" = \" \""));
+    assertEquals(noReason, allowanceRefusal("\"band_gap/experiment/borlido2019\" = true"));
+    assertEquals("two_gaps.conf: allow-experimental-sources: expected an object { ... }", assertThrows(
+        SettingsException.class, () -> ExperimentCatalog.parse(TWO_GAPS + "allow-experimental-sources = yes",
+            "two_gaps.conf")).getMessage());
+  }
+
+  private static String allowanceRefusal(String entry) {
+    return assertThrows(SettingsException.class, () -> ExperimentCatalog.parse(TWO_GAPS
+        + "allow-experimental-sources { " + entry + " }", "two_gaps.conf")).getMessage();
   }
 
   @Test

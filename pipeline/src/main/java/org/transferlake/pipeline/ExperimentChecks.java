@@ -12,7 +12,7 @@ public final class ExperimentChecks {
   /** @throws SettingsException naming the file and key of the first malformed experiment, or a missing file */
   public static void verify(Settings settings, List<String> experiments) {
     for (String experiment : experiments) {
-      ExperimentCatalog.load(settings.experimentDirs(), experiment);
+      ExperimentCatalog.load(settings.experimentDirs(), experiment, settings.properties());
     }
   }
 }

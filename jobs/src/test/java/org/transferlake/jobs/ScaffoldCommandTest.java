@@ -52,7 +52,8 @@ class ScaffoldCommandTest {
     assertEquals(0, created.code(), created.out() + created.err());
     File file = new File(w.experimentsDir(), "lab_gap.conf");
     assertTrue(created.out().startsWith("wrote " + file + ": target band_gap/lab/gaps, sources"
-        + " band_gap/pbe/matbench_mp_gap, architectures target_only, difference, latent_variable"), created.out());
+        + " band_gap/pbe/matbench_mp_gap, architectures target_only, source_only, difference, latent_variable"),
+        created.out());
     assertEquals("magpie", ExperimentCatalog.read(file).features());
 
     CommandRun again = run(w.dir().getPath(), "experiment", "new", "lab_gap", "--target", "band_gap/lab/gaps",

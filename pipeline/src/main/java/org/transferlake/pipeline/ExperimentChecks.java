@@ -16,8 +16,8 @@ public final class ExperimentChecks {
    */
   public static void verify(Settings settings, List<String> experiments) {
     for (String experiment : experiments) {
-      LeakingSources.refuseExperimental(ExperimentCatalog.load(settings.experimentDirs(), experiment),
-          settings.experimentalFidelities());
+      LeakingSources.refuseExperimental(ExperimentCatalog.load(settings.experimentDirs(), experiment,
+          settings.properties()), settings.experimentalFidelities());
     }
   }
 }

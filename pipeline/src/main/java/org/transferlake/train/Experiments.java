@@ -26,7 +26,7 @@ public final class Experiments {
   }
 
   public ExperimentDefinition definition(String name) {
-    return ExperimentCatalog.load(settings.experimentDirs(), name);
+    return ExperimentCatalog.load(settings.experimentDirs(), name, settings.properties());
   }
 
   public ExperimentData data(ExperimentDefinition e) {

@@ -106,11 +106,36 @@ class ReportJobTest {
   }
 
   @Test
+  void sourceOnlySitsBesideTargetOnlyInEveryTableAsAFlatLearningCurve() {
+    Summaries.ModelSummary sourceOnly = summary("source_only");
+    assertEquals((0.5 - 0.6) / 0.6, sourceOnly.relativeChange().get("mae"), 1e-12);
+    String[] scores = {"| target_only | forest | 3 | 1 | 12 |", "| source_only | forest | 3 | 1 | 12 | 0.5000 ± 0.0000"
+        + " | 0.9000 ± 0.0000 |", "| latent_variable | forest | 3 | 1 | 12 |"};
+    int before = -1;
+    for (String row : scores) {
+      int at = markdown.indexOf(row);
+      assertTrue(at > before, row + " after the row above it in\n" + markdown);
+      before = at;
+    }
+    assertTrue(markdown.contains("| -16.7% | -10.0% |"), markdown);
+    assertTrue(markdown.contains("| source_only | forest | 5 | 5 | 3 | 0.5000 ± 0.0000 |"), "learning curve: "
+        + markdown);
+    assertTrue(markdown.contains("| source_only | forest | 6 | 0.5000 | 6 | 0.5000 |"), "MAE at 0: " + markdown);
+    assertTrue(markdown.contains("| source_only | forest | 0 | 0 |  | 1 | 0.5000 |"), "no hyperparameters: "
+        + markdown);
+  }
+
+  @Test
   void hyperparametersComeFromResultsSelectedNotFromTestScores() {
     ChosenUnits chosen = chosenInRunNew;
-    assertEquals(12, chosen.units().size(), "2 architectures x 3 folds x 2 sizes");
+    assertEquals(18, chosen.units().size(), "3 architectures x 3 folds x 2 sizes");
     for (UnitMetrics m : chosen.units()) {
-      assertEquals(m.architecture().equals("target_only") ? "trees=10" : "trees=20", m.params(), m.unitId());
+      String params = switch (m.architecture()) {
+        case "target_only" -> "trees=10";
+        case "source_only" -> "";
+        default -> "trees=20";
+      };
+      assertEquals(params, m.params(), m.unitId());
     }
     assertTrue(chosen.unselected().isEmpty());
     assertTrue(markdown.contains("| target_only | forest | 0 | 0 | trees=10 | 2 | 0.8000 |"), markdown);
@@ -119,7 +144,8 @@ class ReportJobTest {
   @Test
   void severalCandidatesWithoutASelectionAreLeftOutAndNamed() {
     ChosenUnits chosen = ChosenUnits.choose(metricsOfRunNew, List.of());
-    assertTrue(chosen.units().isEmpty());
+    assertEquals(6, chosen.units().size(), "source_only's units: one candidate each");
+    assertTrue(chosen.units().stream().allMatch(m -> m.architecture().equals("source_only")));
     assertEquals(List.of("latent_variable / forest, size 5: 2 candidates and no selection, folds 0, 1, 2",
         "latent_variable / forest, size all: 2 candidates and no selection, folds 0, 1, 2",
         "target_only / forest, size 5: 2 candidates and no selection, folds 0, 1, 2",

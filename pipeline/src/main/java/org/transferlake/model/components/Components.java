@@ -18,6 +18,7 @@ import org.transferlake.model.transfer.Difference;
 import org.transferlake.model.transfer.LatentVariable;
 import org.transferlake.model.transfer.MultiTask;
 import org.transferlake.model.transfer.NaiveUnion;
+import org.transferlake.model.transfer.SourceOnly;
 import org.transferlake.model.transfer.TargetOnly;
 import org.transferlake.model.transfer.TwoStage;
 
@@ -34,9 +35,10 @@ public final class Components {
       MllibLearner.GBT_COMPONENT,
       MllibLearner.LINEAR_COMPONENT), LearnerComponent::name);
 
-  /** In the order reports list them: the yardstick first. */
+  /** In the order reports list them: the yardsticks first. */
   private static final Map<String, ArchitectureComponent> ARCHITECTURES = byName(List.of(
       TargetOnly.COMPONENT,
+      SourceOnly.COMPONENT,
       NaiveUnion.COMPONENT,
       NaiveUnion.WITH_CONTEXT_COMPONENT,
       MultiTask.COMPONENT,

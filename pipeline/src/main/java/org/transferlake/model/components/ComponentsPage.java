@@ -37,7 +37,8 @@ public final class ComponentsPage {
         .append("` is the yardstick the others are measured against. The cost is a unit's, in fits of its learner.\n\n")
         .append("| architecture | what it needs | cost | meaning |\n|---|---|---|---|\n");
     for (ArchitectureComponent a : Components.architectures()) {
-      md.append("| `").append(a.name()).append("` | ").append(uses(a.needs())).append(" | ")
+      md.append("| `").append(a.name()).append("` | ").append(uses(a.needs()))
+          .append(a.usesLearner() ? "" : "; fits no learner (one unit per learner, no hyperparameters)").append(" | ")
           .append(a.costFactor()).append(" | ").append(a.doc()).append(" |\n");
     }
     md.append("\n## Wrappers\n\nEach applies to any architecture above: `<prefix><architecture>`.\n\n")

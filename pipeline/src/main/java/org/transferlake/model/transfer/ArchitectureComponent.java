@@ -11,9 +11,18 @@ import org.transferlake.model.learn.Model;
  *
  * @param costFactor seconds of a unit relative to one fit of its learner on the rows it trains on (a second stage,
  *     the source models' predictions)
+ * @param usesLearner whether it fits the experiment's learner on target rows; one that does not ({@code
+ *     source_only}) gives the same unit at every grid point, so an experiment plans it once per learner, with no
+ *     hyperparameters
  */
-public record ArchitectureComponent(String name, String doc, Needs needs, double costFactor,
+public record ArchitectureComponent(String name, String doc, Needs needs, double costFactor, boolean usesLearner,
     Factory factory, Assembler assembler) {
+
+  /** An architecture that fits its learner on target rows. */
+  public ArchitectureComponent(String name, String doc, Needs needs, double costFactor, Factory factory,
+      Assembler assembler) {
+    this(name, doc, needs, costFactor, true, factory, assembler);
+  }
 
   /** What an architecture takes from the source contexts. */
   public enum SourceUse {

@@ -31,6 +31,11 @@ public record FrozenSources(List<Source> sources) implements SourceEstimator, ja
   }
 
   @Override
+  public Model model(int i) {
+    return sources.get(i).model();
+  }
+
+  @Override
   public Estimate estimate(int i, String[] keys, double[][] x, boolean useMeasured) {
     Source source = sources.get(i);
     int n = keys.length;

@@ -1,5 +1,7 @@
 package org.transferlake.model.transfer;
 
+import org.transferlake.model.learn.Model;
+
 /**
  * A source context's value for compositions, as stage two of an architecture sees it: measured where known (and
  * asked for), else predicted. {@link SourceModels} answers while training (cross-fitted); {@link FrozenSources}
@@ -16,6 +18,9 @@ public interface SourceEstimator {
    * predicted.
    */
   Estimate estimate(int i, String[] keys, double[][] x, boolean useMeasured);
+
+  /** Source {@code i}'s model on all its rows: what predicts a composition it has not measured in a saved model. */
+  Model model(int i);
 
   /** A source value per row: mean, standard deviation (0 when measured), and whether it was measured. */
   record Estimate(double[] mean, double[] std, boolean[] measured) {}

@@ -109,6 +109,12 @@ public final class SourceModels implements SourceEstimator, java.io.Serializable
     return new Estimate(mean, std, isMeasured);
   }
 
+  /** Source {@code i}'s model on all its rows, trained now if not yet. */
+  @Override
+  public Model model(int i) {
+    return fullModel(i);
+  }
+
   /** Every source's measured values and its model on all rows (trained now if not yet), for a saved model. */
   public FrozenSources freeze() {
     List<FrozenSources.Source> out = new ArrayList<>();

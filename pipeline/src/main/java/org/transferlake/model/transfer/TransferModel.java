@@ -5,6 +5,7 @@ import java.util.Map;
 import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.Provenance;
 
 /**
  * A fitted architecture: predicts the target context (mean and standard deviation) for compositions. It is made
@@ -24,9 +25,18 @@ public interface TransferModel {
 
   /**
    * The models trained on target rows: the main one first (stage two, or the whole model of a single-stage
-   * architecture), then any helper (the metal classifier of a two-stage architecture).
+   * architecture), then any helper (the metal classifier of a two-stage architecture). None for an architecture
+   * that learns nothing from target rows ({@code source_only}).
    */
   List<Model> models();
+
+  /**
+   * Where the model its predictions come from was trained: the main model's provenance, or, for an architecture
+   * that trains none on target rows ({@code source_only}), the first source's model's.
+   */
+  default Provenance provenance() {
+    return models().isEmpty() ? sources().model(0).provenance() : models().get(0).provenance();
+  }
 
   /** The target context's label. */
   Label target();

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lake.Checksums;
 import org.transferlake.model.components.Components;
@@ -56,6 +57,21 @@ public final class ExperimentCatalog {
     throw new SettingsException("experiment '" + name + "': no " + name + ".conf in " + String.join(" or ",
         dirs.stream().map(File::getPath).toList()) + " (experiments there: " + (known.isEmpty() ? "none"
         : String.join(", ", known)) + ")");
+  }
+
+  /**
+   * The experiment {@code name}, as {@link #load(List, String)}, checked against the properties the lake knows: an
+   * architecture that takes numeric targets only is refused for a label target.
+   */
+  public static ExperimentDefinition load(List<File> dirs, String name, PropertyCatalog properties) {
+    ExperimentDefinition e = load(dirs, name);
+    for (String a : e.architectures()) {
+      if (Components.architecture(a).needs().regressionOnly() && !properties.get(e.target().property()).numeric()) {
+        throw new SettingsException(e.definitionFile() + ": architectures: " + a + " takes numeric targets only;"
+            + " the target " + e.target() + " is a label");
+      }
+    }
+    return e;
   }
 
   public static ExperimentDefinition read(File file) {
@@ -175,6 +191,11 @@ public final class ExperimentCatalog {
             throw k.error("target-classes", "label '" + raw + "' is in both " + before + " and " + cls);
           }
         }
+      }
+    }
+    for (String a : architectures) {
+      if (!classes.isEmpty() && Components.architecture(a).needs().regressionOnly()) {
+        throw k.error("architectures", a + " takes numeric targets only; 'target-classes' makes the target a label");
       }
     }
     String foldTable = c.hasPath("cv.fold-table") ? k.string("cv.fold-table") : null;

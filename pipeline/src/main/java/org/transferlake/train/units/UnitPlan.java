@@ -13,14 +13,19 @@ import org.transferlake.train.experiment.LearnerSpec;
 public final class UnitPlan {
   private UnitPlan() {}
 
-  /** architecture × learner × hyperparameters × fold × training size × repeat, in a stable order. */
+  /**
+   * architecture × learner × hyperparameters × fold × training size × repeat, in a stable order. An architecture
+   * that fits no learner ({@code source_only}) has one unit per learner, with no hyperparameters: every grid point
+   * would give the same unit.
+   */
   public static List<WorkUnit> expand(ExperimentDefinition e, int folds) {
     List<WorkUnit> units = new ArrayList<>();
     for (int repeat = 0; repeat < e.repeats(); repeat++) {
       long seed = Seeds.derive(e.seed(), "repeat", repeat);
       for (String architecture : e.architectures()) {
+        boolean learns = Components.architecture(architecture).usesLearner();
         for (LearnerSpec learner : e.learners()) {
-          for (Map<String, String> params : learner.points(e.seed())) {
+          for (Map<String, String> params : learns ? learner.points(e.seed()) : List.of(Map.<String, String>of())) {
             for (int fold = 0; fold < folds; fold++) {
               for (int n : e.learningCurve()) {
                 units.add(new WorkUnit(architecture, learner.name(), params, fold, n, repeat, seed));

@@ -103,7 +103,7 @@ public final class UnitRunner {
     }
     byte[] artifact = new org.transferlake.model.registry.TransferArtifact(model, facts, data.featureColumns(),
         List.copyOf(elements)).toBytes();
-    return new FinalFit(choice, artifact, seconds, seed, data.rows(), model.models().get(0).provenance(),
+    return new FinalFit(choice, artifact, seconds, seed, data.rows(), model.provenance(),
         List.copyOf(elements));
   }
 

@@ -20,7 +20,7 @@ class ComponentsTest {
   @Test
   void everyNameIsRegisteredOnceInReportOrder() {
     assertEquals(List.of("forest", "mlp", "mllib_rf", "mllib_gbt", "mllib_linear"), Components.learnerNames());
-    assertEquals(List.of("target_only", "naive_union", "union_context", "multi_task", "difference",
+    assertEquals(List.of("target_only", "source_only", "naive_union", "union_context", "multi_task", "difference",
         "latent_variable"), Components.architectureNames());
     assertEquals(Components.learnerNames(), List.copyOf(Components.modelReaders().keySet()));
   }
@@ -37,8 +37,18 @@ class ComponentsTest {
     assertTrue(Components.isArchitecture("two_stage_two_stage_difference"), "wrappers compose");
     assertFalse(Components.isArchitecture("two_stage_magic"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Components.architecture("magic")).getMessage()
-        .endsWith("(known: target_only, naive_union, union_context, multi_task, difference, latent_variable;"
-            + " each also as two_stage_<name>)"));
+        .endsWith("(known: target_only, source_only, naive_union, union_context, multi_task, difference,"
+            + " latent_variable; each also as two_stage_<name>)"));
+  }
+
+  @Test
+  void onlySourceOnlyFitsNoLearnerAndItsTwoStageFitsTheClassifier() {
+    assertEquals(List.of("source_only"), Components.architectures().stream().filter(a -> !a.usesLearner())
+        .map(ArchitectureComponent::name).toList());
+    assertTrue(Components.architecture("two_stage_source_only").usesLearner());
+    ArchitectureComponent.Needs needs = Components.architecture("source_only").needs();
+    assertTrue(needs.takes(1, true) && needs.takes(14, true), "reads the first of any number of sources");
+    assertFalse(needs.takes(0, true) || needs.takes(1, false), "a source and a numeric target");
   }
 
   @Test

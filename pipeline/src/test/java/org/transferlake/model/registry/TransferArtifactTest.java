@@ -22,6 +22,7 @@ import org.transferlake.model.transfer.LatentVariable;
 import org.transferlake.model.transfer.MultiTask;
 import org.transferlake.model.transfer.NaiveUnion;
 import org.transferlake.model.transfer.SourceModels;
+import org.transferlake.model.transfer.SourceOnly;
 import org.transferlake.model.transfer.TargetOnly;
 import org.transferlake.model.transfer.TransferData;
 import org.transferlake.model.transfer.TransferModel;
@@ -54,14 +55,16 @@ class TransferArtifactTest {
       case "union_context" -> NaiveUnion.withContext();
       case "multi_task" -> new MultiTask();
       case "difference" -> new Difference(true);
+      case "source_only" -> new SourceOnly(true);
+      case "two_stage_source_only" -> new TwoStage(new SourceOnly(true));
       case "two_stage_latent_variable" -> new TwoStage(new LatentVariable(true, true));
       default -> new LatentVariable(true, true);
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"target_only", "naive_union", "union_context", "multi_task", "difference",
-      "latent_variable", "two_stage_latent_variable"})
+  @ValueSource(strings = {"target_only", "source_only", "naive_union", "union_context", "multi_task", "difference",
+      "latent_variable", "two_stage_latent_variable", "two_stage_source_only"})
   void aSavedModelPredictsExactlyAsTheOneItSaved(String name) throws Exception {
     SourceModels sources = SourceModels.of(List.of(SOURCE), FOREST, 3, 7);
     TransferModel fitted = architecture(name).fit(new TransferData(TRAIN, List.of(SOURCE)), FOREST, sources, 5);
@@ -74,6 +77,7 @@ class TransferArtifactTest {
     Prediction before = fitted.predict(test.keys(), test.x());
     Prediction after = loaded.model().predict(test.keys(), test.x());
     assertEquals(name, loaded.model().architecture());
+    assertEquals(fitted.options(), loaded.model().options(), "what the fit settled (source_only's σ) is kept");
     assertArrayEquals(before.mean(0), after.mean(0), 0.0);
     assertArrayEquals(before.std(0), after.std(0), 0.0);
     assertEquals(Map.of("experiment", "e1", "learner", "forest"), loaded.about());

@@ -13,7 +13,9 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.model.components.Components;
+import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
+import org.transferlake.config.SettingsLoader;
 import org.transferlake.testing.TestPaths;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
@@ -24,6 +26,8 @@ class ExperimentCatalogTest {
 
   private static final File DIR = new File(TestPaths.project(), "conf/experiments");
 
+  private static final PropertyCatalog PROPERTIES = new SettingsLoader().withoutSystemProperties().load().properties();
+
   @Test
   void everyShippedExperimentIsValid() {
     File[] files = DIR.listFiles((d, n) -> n.endsWith(".conf"));
@@ -31,7 +35,38 @@ class ExperimentCatalogTest {
     for (File f : files) {
       ExperimentDefinition e = ExperimentCatalog.read(f);
       assertEquals(f.getName(), e.name() + ".conf");
+      assertEquals(e, ExperimentCatalog.load(List.of(DIR), e.name(), PROPERTIES), "and fits its target's kind");
     }
+  }
+
+  @Test
+  void everyShippedRegressionWithASourceHasTheSourceOnlyYardstick() {
+    File[] files = DIR.listFiles((d, n) -> n.endsWith(".conf"));
+    for (File f : files) {
+      ExperimentDefinition e = ExperimentCatalog.read(f);
+      boolean regression = PROPERTIES.get(e.target().property()).numeric();
+      assertEquals(regression && !e.sources().isEmpty(), e.architectures().contains("source_only"), e.name());
+    }
+  }
+
+  @Test
+  void sourceOnlyTakesOnlyANumericTargetWithASource() throws IOException {
+    assertEquals(file() + ": architectures: source_only needs at least one source context in 'sources'",
+        refusal("sources = [ { context = \"band_gap/pbe/matbench_mp_gap\", aggregate = median } ]", ""));
+    assertEquals(file() + ": architectures: source_only takes numeric targets only; 'target-classes' makes the"
+        + " target a label", refusal("features = magpie", "features = magpie\ntarget-classes { wide = [\"wide\"] }"));
+    String text = Files.readString(new File(DIR, "expt_gap_quick.conf").toPath());
+    File metal = new File(tmp, "metal.conf");
+    Files.writeString(metal.toPath(), text.replace("name = expt_gap_quick", "name = metal")
+        .replace("band_gap/experiment/matbench_expt_gap", "is_metal/experiment/matbench_expt_is_metal")
+        .replace("architectures = [target_only, source_only, difference, latent_variable]",
+            "architectures = [target_only, source_only, latent_variable]"));
+    assertEquals(metal.getPath() + ": architectures: source_only takes numeric targets only; the target"
+        + " is_metal/experiment/matbench_expt_is_metal is a label",
+        assertThrows(SettingsException.class, () -> ExperimentCatalog.load(List.of(tmp), "metal", PROPERTIES))
+            .getMessage());
+    assertEquals(List.of("target_only", "source_only", "difference", "latent_variable"),
+        ExperimentCatalog.load(List.of(DIR), "expt_gap_quick", PROPERTIES).architectures());
   }
 
   @TempDir
@@ -210,7 +245,20 @@ class ExperimentCatalogTest {
   @Test
   void theFullStudyExpandsIntoTheStatedNumberOfUnits() {
     ExperimentDefinition e = ExperimentCatalog.load(DIR, "expt_gap_mp_pbe");
-    assertEquals(6 * 2 * 5 * 4, UnitPlan.expand(e, 5).size());
+    // six architectures x 2 grid points, and source_only, which fits no learner, once: x 5 folds x 4 sizes
+    assertEquals((6 * 2 + 1) * 5 * 4, UnitPlan.expand(e, 5).size());
+  }
+
+  @Test
+  void sourceOnlyHasOneUnitPerLearnerWithNoHyperparameters() {
+    ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
+    List<WorkUnit> units = UnitPlan.expand(e, 5).stream().filter(u -> u.architecture().equals("source_only")).toList();
+    assertEquals(2 * 5, units.size(), "forest and mlp (4 grid points each) x 5 folds");
+    assertEquals(List.of("forest", "mlp"), units.stream().map(WorkUnit::learner).distinct().toList());
+    assertTrue(units.stream().allMatch(u -> u.params().isEmpty()), "no hyperparameters");
+    WorkUnit sourceOnly = units.get(0);
+    WorkUnit difference = new WorkUnit("difference", "forest", Map.of(), 0, 0, 0, 1);
+    assertTrue(COST.seconds(sourceOnly) < 0.02 * COST.seconds(difference), "it fits nothing: tiny");
   }
 
   @Test
@@ -313,11 +361,11 @@ class ExperimentCatalogTest {
   void wavesHoldEveryUnitOnceWithASimilarMixOfCosts() {
     List<WorkUnit> units = UnitPlan.expand(ExperimentCatalog.load(DIR, "expt_gap_mp_pbe"), 5);
     List<List<WorkUnit>> waves = UnitPlan.waves(units, 50, COST);
-    assertEquals(5, waves.size());
+    assertEquals(6, waves.size(), "260 units, 50 a wave");
     assertEquals(units.size(), waves.stream().mapToInt(List::size).sum());
     assertEquals(units.size(), waves.stream().flatMap(List::stream).map(WorkUnit::id).distinct().count());
     double first = waves.get(0).stream().mapToDouble(COST::seconds).sum();
-    double last = waves.get(4).stream().mapToDouble(COST::seconds).sum();
+    double last = waves.get(5).stream().mapToDouble(COST::seconds).sum();
     assertTrue(last > 0.8 * first && last <= first, "waves of similar cost: " + first + " vs " + last);
     assertEquals(1, UnitPlan.waves(units, Integer.MAX_VALUE, COST).size());
   }

@@ -37,7 +37,7 @@ class ExperimentScaffoldTest {
   void oneSourceIsReadyToTrainWithEveryKeyAndItsMeaning() throws IOException {
     ExperimentScaffold.Result r = write("lab_gap", TARGET, MP);
     assertEquals(new File(dir, "lab_gap.conf"), r.file());
-    assertEquals(List.of("target_only", "difference", "latent_variable"), r.architectures());
+    assertEquals(List.of("target_only", "source_only", "difference", "latent_variable"), r.architectures());
     ExperimentDefinition d = ExperimentCatalog.read(r.file());
     assertEquals(TARGET, d.target().id());
     assertEquals(MP, d.sources().get(0).context().id());
@@ -62,12 +62,14 @@ class ExperimentScaffoldTest {
 
   @Test
   void severalSourcesOrALabelTargetLeaveDifferenceOut() {
-    // what each architecture declares it needs: difference one source and a numeric target
-    assertEquals(List.of("target_only", "latent_variable"),
+    // what each architecture declares it needs: difference one source and a numeric target, source_only a
+    // numeric target
+    assertEquals(List.of("target_only", "source_only", "latent_variable"),
         write("two", TARGET, MP, "band_gap/pbe/mp2019_gap").architectures());
     assertEquals(List.of("target_only", "latent_variable"),
         write("metal", "is_metal/lab/lab_metals", MP).architectures());
-    assertEquals(List.of("target_only", "difference", "latent_variable"), write("one", TARGET, MP).architectures());
+    assertEquals(List.of("target_only", "source_only", "difference", "latent_variable"),
+        write("one", TARGET, MP).architectures());
     assertEquals(2, ExperimentCatalog.read(new File(dir, "two.conf")).sources().size());
     assertEquals("is_metal", ExperimentCatalog.read(new File(dir, "metal.conf")).target().property());
   }

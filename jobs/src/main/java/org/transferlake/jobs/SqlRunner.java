@@ -7,12 +7,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Iterator;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -61,6 +63,9 @@ final class SqlRunner {
 
   /** What one statement printed: rows and seconds, and whether there were more rows than were printed. */
   record Answer(long rows, boolean more, double seconds) {}
+
+  /** RFC 4180 as commons-csv writes it (quoted where needed, quotes doubled), with Unix line ends. */
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
   private final SparkSession spark;
   private final boolean write;
@@ -171,18 +176,15 @@ final class SqlRunner {
       try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file.toPath(), StandardCharsets.UTF_8))) {
         Iterator<String> lines;
         if (fileFormat.equals("csv")) {
-          List<String> header = new ArrayList<>();
-          for (String c : result.columns()) {
-            header.add(CsvCells.quote(c));
-          }
-          w.print(String.join(",", header) + "\n");
-          lines = asStrings(result, true).map((MapFunction<Row, String>) SqlRunner::csvLine, Encoders.STRING())
-              .toLocalIterator();
+          w.print(csvLine((Object[]) result.columns()));
+          lines = asStrings(result, true).map((MapFunction<Row, String>) r -> csvLine(cells(r, false)),
+              Encoders.STRING()).toLocalIterator();
         } else {
-          lines = result.toJSON().toLocalIterator();
+          lines = result.toJSON().map((MapFunction<String, String>) l -> l + "\n", Encoders.STRING())
+              .toLocalIterator();
         }
         while (lines.hasNext()) {
-          w.print(lines.next() + "\n");
+          w.print(lines.next());
           rows++;
         }
       } catch (IOException e) {
@@ -196,13 +198,24 @@ final class SqlRunner {
     }
   }
 
-  /** A row of strings (see {@link #asStrings}) as one CSV line, nulls empty. */
-  private static String csvLine(Row row) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < row.length(); i++) {
-      sb.append(i > 0 ? "," : "").append(row.isNullAt(i) ? "" : CsvCells.quote(row.getString(i)));
+  /** One CSV record ending with its line feed, as commons-csv writes RFC 4180 (quoted where needed); null is empty. */
+  private static String csvLine(Object... values) {
+    StringBuilder line = new StringBuilder();
+    try {
+      CSV.printRecord(line, values);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
     }
-    return sb.toString();
+    return line.toString();
+  }
+
+  /** A row of strings (see {@link #asStrings}), nulls kept, escaped for printing or not. */
+  private static Object[] cells(Row row, boolean escaped) {
+    Object[] cells = new Object[row.length()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = row.isNullAt(i) ? null : escaped ? SafeText.value(row.getString(i)) : row.getString(i);
+    }
+    return cells;
   }
 
   /**
@@ -224,17 +237,9 @@ final class SqlRunner {
   }
 
   private void printCsv(String[] columns, List<Row> rows) {
-    List<String> header = new ArrayList<>();
-    for (String c : columns) {
-      header.add(CsvCells.quote(SafeText.value(c)));
-    }
-    out.println(String.join(",", header));
+    out.print(csvLine(Arrays.stream(columns).map(SafeText::value).toArray()));
     for (Row row : rows) {
-      List<String> cells = new ArrayList<>();
-      for (int i = 0; i < row.length(); i++) {
-        cells.add(row.isNullAt(i) ? "" : CsvCells.quote(SafeText.value(row.getString(i))));
-      }
-      out.println(String.join(",", cells));
+      out.print(csvLine(cells(row, true)));
     }
   }
 

@@ -30,6 +30,7 @@ import org.transferlake.train.experiment.ExperimentDefinition;
 final class RunSections {
   /** The yardstick architecture, as report text names it. */
   private static final String YARDSTICK = Components.YARDSTICK;
+  private static final String SOURCE_YARDSTICK = Components.SOURCE_YARDSTICK;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
 
@@ -161,7 +162,7 @@ final class RunSections {
         + " (and repeats). Where a learner's grid had several candidates, each fold uses the hyperparameters inner"
         + " validation chose (lake.results.selected), never the best test score."
         + (classification ? "" : " Change vs " + YARDSTICK + ": (score − " + YARDSTICK + "'s) / " + YARDSTICK
-            + "'s, same learner.")));
+            + "'s, same learner; MAE vs " + SOURCE_YARDSTICK + " likewise, against the source's value alone.")));
     if (classification) {
       blocks.add(classificationTable());
       blocks.add(Text.of("Accuracy interval: Wilson's 95% score interval over the test predictions pooled across the"
@@ -192,11 +193,24 @@ final class RunSections {
       rows.add(List.of(m.model().architecture(), m.model().learner(), String.valueOf(m.folds()),
           String.valueOf(m.repeats()), String.valueOf(m.testRows()), Cells.meanSd(stat(m, Metric.MAE), 4),
           Cells.meanSd(stat(m, Metric.RMSE), 4), Cells.meanSd(stat(m, Metric.R2), 3),
-          Cells.number(stat(m, Metric.WITHIN_1SD).mean(), 3), change(m, Metric.MAE), change(m, Metric.RMSE)));
+          Cells.number(stat(m, Metric.WITHIN_1SD).mean(), 3), change(m, Metric.MAE), change(m, Metric.RMSE),
+          vsSourceOnly(m)));
     }
     return new Table(List.of("architecture", "learner", "folds", "repeats", "test rows", axis(Metric.MAE.label()),
         axis(Metric.RMSE.label()), Metric.R2.label(), Metric.WITHIN_1SD.label(), vsTargetOnly(Metric.MAE),
-        vsTargetOnly(Metric.RMSE)), rows);
+        vsTargetOnly(Metric.RMSE), Metric.MAE.label() + " vs " + SOURCE_YARDSTICK), rows);
+  }
+
+  /** (MAE - source_only's) / source_only's with the same learner; "baseline" for it, "–" without it in the run. */
+  private String vsSourceOnly(ModelSummary m) {
+    if (m.model().architecture().equals(SOURCE_YARDSTICK)) {
+      return "baseline";
+    }
+    ModelKey yardstick = new ModelKey(SOURCE_YARDSTICK, m.model().learner());
+    return models.stream().filter(o -> o.model().equals(yardstick)).findFirst().map(o -> {
+      double base = stat(o, Metric.MAE).mean();
+      return Cells.signedPercent((stat(m, Metric.MAE).mean() - base) / base);
+    }).orElse("–");
   }
 
   private static Stat stat(ModelSummary m, Metric metric) {
@@ -332,10 +346,11 @@ final class RunSections {
       List<List<String>> rows = new ArrayList<>();
       for (Summaries.Calibration c : curves) {
         rows.add(List.of(c.model().architecture(), c.model().learner(), String.valueOf(c.rows()),
-            Cells.percent(c.at(0.5)), Cells.percent(c.at(0.8)), Cells.percent(c.at(0.95))));
+            Cells.percent(c.withinOneSigma()), Cells.percent(c.at(0.5)), Cells.percent(c.at(0.8)),
+            Cells.percent(c.at(0.95)), String.valueOf(c.zeroSigma())));
       }
-      blocks.add(new Table(List.of("architecture", "learner", "rows", "within 50% interval", "within 80%",
-          "within 95%"), rows));
+      blocks.add(new Table(List.of("architecture", "learner", "rows", "within 1σ (68% if calibrated)",
+          "within 50% interval", "within 80%", "within 95%", "σ = 0"), rows));
     }
     sections.add(new Section(3, "Predictions and uncertainty", blocks));
   }

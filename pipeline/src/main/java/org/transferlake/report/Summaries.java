@@ -53,8 +53,11 @@ final class Summaries {
   /** MAE over the test rows whose actual value is exactly zero, and over the others. */
   public record ZeroSplit(ModelKey model, int zeroRows, double zeroMae, int positiveRows, double positiveMae) {}
 
-  /** Observed coverage of mean ± z·σ at each of {@link #LEVELS}. */
-  public record Calibration(ModelKey model, int rows, double[] observed) {
+  /**
+   * Observed coverage of mean ± z·σ at each of {@link #LEVELS}, of mean ± σ ({@code withinOneSigma}, 68% for a
+   * calibrated Gaussian), and the rows whose σ is 0.
+   */
+  public record Calibration(ModelKey model, int rows, double[] observed, double withinOneSigma, int zeroSigma) {
     /** The observed coverage at one of {@link #LEVELS}. */
     public double at(double level) {
       for (int i = 0; i < LEVELS.length; i++) {
@@ -186,12 +189,14 @@ final class Summaries {
       if (p.actual() == null || p.mean() == null || p.std() == null || !Double.isFinite(p.std())) {
         continue;
       }
-      long[] c = counts.computeIfAbsent(ModelKey.of(p), k -> new long[LEVELS.length + 1]);
+      long[] c = counts.computeIfAbsent(ModelKey.of(p), k -> new long[LEVELS.length + 3]);
       double error = Math.abs(p.actual() - p.mean());
       for (int i = 0; i < LEVELS.length; i++) {
         c[i] += error <= z[i] * p.std() ? 1 : 0;
       }
       c[LEVELS.length]++;
+      c[LEVELS.length + 1] += error <= p.std() ? 1 : 0;
+      c[LEVELS.length + 2] += p.std() == 0 ? 1 : 0;
     }
     List<Calibration> out = new ArrayList<>();
     counts.forEach((model, c) -> {
@@ -199,7 +204,8 @@ final class Summaries {
       for (int i = 0; i < LEVELS.length; i++) {
         observed[i] = (double) c[i] / c[LEVELS.length];
       }
-      out.add(new Calibration(model, (int) c[LEVELS.length], observed));
+      out.add(new Calibration(model, (int) c[LEVELS.length], observed, (double) c[LEVELS.length + 1] / c[LEVELS.length],
+          (int) c[LEVELS.length + 2]));
     });
     return out;
   }

@@ -50,6 +50,8 @@ public final class Components {
 
   /** The architecture every other is measured against: the target context alone. */
   public static final String YARDSTICK = TargetOnly.COMPONENT.name();
+  /** The yardstick of transfer: the source's value alone, nothing learned from the target. */
+  public static final String SOURCE_YARDSTICK = SourceOnly.COMPONENT.name();
 
   private static final Map<String, ModelReader> READERS = readers();
   private static final Map<String, ArchitectureComponent> WRAPPED = new java.util.concurrent.ConcurrentHashMap<>();

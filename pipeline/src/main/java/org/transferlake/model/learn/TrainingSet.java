@@ -17,8 +17,22 @@ public final class TrainingSet implements Serializable {
   private final double[][] x;
   private final double[][] y;
   private final List<Label> labels;
+  /** Where the caller's predictions of one label must lie (null: nowhere in particular). */
+  private final Bounds bounds;
+
+  /**
+   * The range a label's prediction is moved into by whoever uses it, so that a learner calibrating its standard
+   * deviation on held-out rows measures the errors of the means that will be used: the value used for row i is
+   * offset[i] + prediction moved into {@code range} (an architecture that predicts a correction to a source value
+   * s passes s as the offset; otherwise the offsets are 0).
+   */
+  public record Bounds(int label, ValueRange range, double[] offsets) implements Serializable {}
 
   public TrainingSet(double[][] x, double[][] y, List<Label> labels) {
+    this(x, y, labels, null);
+  }
+
+  private TrainingSet(double[][] x, double[][] y, List<Label> labels, Bounds bounds) {
     if (x.length != y.length) {
       throw new IllegalArgumentException(x.length + " feature rows but " + y.length + " label rows");
     }
@@ -28,6 +42,13 @@ public final class TrainingSet implements Serializable {
     this.x = x;
     this.y = y;
     this.labels = List.copyOf(labels);
+    this.bounds = bounds;
+    if (bounds != null && (bounds.label() < 0 || bounds.label() >= labels.size()
+        || labels.get(bounds.label()).isClassification()
+        || bounds.offsets() != null && bounds.offsets().length != x.length)) {
+      throw new IllegalArgumentException("bounds for label " + bounds.label() + " do not fit " + x.length + " rows of "
+          + labels);
+    }
     int p = x[0].length;
     for (int i = 0; i < x.length; i++) {
       if (x[i].length != p) {
@@ -57,6 +78,27 @@ public final class TrainingSet implements Serializable {
       columns[i][0] = y[i];
     }
     return new TrainingSet(x, columns, List.of(label));
+  }
+
+  /**
+   * The same rows, with the range the predictions of one regression label are moved into.
+   *
+   * @param offsets per row, added to the prediction before it is moved (null: 0)
+   */
+  public TrainingSet bounded(int label, ValueRange range, double[] offsets) {
+    return new TrainingSet(x, y, labels, new Bounds(label, range, offsets == null ? null : offsets.clone()));
+  }
+
+  /**
+   * A prediction of a label for a training row as its user will take it, in the label's own terms: offset +
+   * prediction moved into the range, minus the offset. The prediction itself where the label has no bounds.
+   */
+  public double asUsed(int row, int label, double predicted) {
+    if (bounds == null || bounds.label() != label || Double.isNaN(predicted)) {
+      return predicted;
+    }
+    double offset = bounds.offsets() == null ? 0 : bounds.offsets()[row];
+    return Math.min(bounds.range().max(), Math.max(bounds.range().min(), offset + predicted)) - offset;
   }
 
   public int rows() {
@@ -91,7 +133,15 @@ public final class TrainingSet implements Serializable {
       xs[i] = x[rows[i]];
       ys[i] = y[rows[i]];
     }
-    return new TrainingSet(xs, ys, labels);
+    Bounds kept = bounds;
+    if (bounds != null && bounds.offsets() != null) {
+      double[] offsets = new double[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        offsets[i] = bounds.offsets()[rows[i]];
+      }
+      kept = new Bounds(bounds.label(), bounds.range(), offsets);
+    }
+    return new TrainingSet(xs, ys, labels, kept);
   }
 
   /** A label missing from every row cannot be learned: refuse it by name. */

@@ -48,7 +48,7 @@ public final class LatentVariable implements Architecture {
       throw new IllegalArgumentException(NAME + " needs at least one source context");
     }
     Latent train = augment(sources, target.keys(), target.x(), useMeasured);
-    Model h = learner.fit(TrainingSet.of(train.x, target.y(), target.label()), seed);
+    Model h = learner.fit(data.bounded(TrainingSet.of(train.x, target.y(), target.label()), 0, null), seed);
     return assemble(h, target.label(), java.util.Map.of(Difference.USE_MEASURED, Boolean.toString(useMeasured),
         ADD_SOURCE_VARIANCE, Boolean.toString(addSourceVariance)), sources);
   }

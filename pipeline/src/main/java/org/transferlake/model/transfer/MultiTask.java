@@ -77,7 +77,8 @@ public final class MultiTask implements Architecture {
       x.add(extraX.get(key));
       y.add(row);
     });
-    Model model = learner.fit(new TrainingSet(x.toArray(new double[0][]), y.toArray(new double[0][]), labels), seed);
+    Model model = learner.fit(data.bounded(new TrainingSet(x.toArray(new double[0][]), y.toArray(new double[0][]),
+        labels), 0, null), seed);
     return assemble(model, target.label());
   }
 

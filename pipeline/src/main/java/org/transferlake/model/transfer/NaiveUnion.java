@@ -69,7 +69,8 @@ public final class NaiveUnion implements Architecture {
       }
     }
     double[] labels = y.stream().mapToDouble(Double::doubleValue).toArray();
-    Model model = learner.fit(TrainingSet.of(x.toArray(new double[0][]), labels, target.label()), seed);
+    Model model = learner.fit(data.bounded(TrainingSet.of(x.toArray(new double[0][]), labels, target.label()), 0, null),
+        seed);
     return assemble(name(), model, target.label(), java.util.Map.of(FLAGS, Integer.toString(flags)));
   }
 

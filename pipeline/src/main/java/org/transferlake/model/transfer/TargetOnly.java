@@ -23,7 +23,7 @@ public final class TargetOnly implements Architecture {
   @Override
   public TransferModel fit(TransferData data, Learner learner, SourceModels sources, long seed) {
     ContextSet t = data.target();
-    Model model = learner.fit(TrainingSet.of(t.x(), t.y(), t.label()), seed);
+    Model model = learner.fit(data.bounded(TrainingSet.of(t.x(), t.y(), t.label()), 0, null), seed);
     return assemble(model, t.label());
   }
 

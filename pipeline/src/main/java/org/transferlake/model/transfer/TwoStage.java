@@ -15,7 +15,9 @@ import org.transferlake.model.transfer.ArchitectureComponent.Needs;
  * Any architecture behind a zero-or-not classifier, for targets where many values are exactly 0 (metals'
  * band gaps): a classifier P(zero | x) fitted on every target row with the same learner, and the inner
  * architecture fitted on the rows above zero. Predicts 0 where P(zero) > 1/2, else the inner prediction; the
- * standard deviation is the spread of the two-part mixture around that value. Named {@code two_stage_<inner>}.
+ * standard deviation is the spread of the two-part mixture around that value. P(zero) is taken at most n/(n + 1)
+ * and at least 1/(n + 1) for a classifier trained on n rows (Laplace's rule of succession: n rows cannot make a
+ * class certain), so that σ is never 0 where every tree votes zero. Named {@code two_stage_<inner>}.
  */
 public final class TwoStage implements Architecture {
   public static final String PREFIX = "two_stage_";
@@ -32,6 +34,8 @@ public final class TwoStage implements Architecture {
               inner.assemble(models.subList(0, models.size() - 1), target, options, sources), target, options,
               sources)));
   private static final Label ZERO = Label.classification("is_zero", List.of("zero", "above_zero"));
+  /** Option: the rows the classifier was trained on, which bound how sure it may be. */
+  static final String CLASSIFIER_ROWS = "classifier_rows";
 
   private final Architecture inner;
 
@@ -64,10 +68,12 @@ public final class TwoStage implements Architecture {
     }
     Model classifier = learner.fit(TrainingSet.of(target.x(), zero, ZERO), Seeds.derive(seed, "zero", 0));
     ContextSet positive = target.subset(above.stream().mapToInt(Integer::intValue).toArray());
-    TransferModel second = inner.fit(new TransferData(positive, data.sources()), learner, sources, seed);
+    TransferModel second = inner.fit(new TransferData(positive, data.sources(), data.range()), learner, sources, seed);
     List<Model> models = new ArrayList<>(second.models());
     models.add(classifier);
-    return assemble(name(), models, second, target.label(), second.options(), second.sources());
+    Map<String, String> options = new HashMap<>(second.options());
+    options.put(CLASSIFIER_ROWS, Integer.toString(target.rows()));
+    return assemble(name(), models, second, target.label(), options, second.sources());
   }
 
   /**
@@ -77,6 +83,9 @@ public final class TwoStage implements Architecture {
   static TransferModel assemble(String name, List<Model> models, TransferModel second, Label target,
       Map<String, String> options, SourceEstimator sources) {
     Model classifier = models.get(models.size() - 1);
+    // Models saved before the option existed: no bound, as they predicted then.
+    String rows = options.get(CLASSIFIER_ROWS);
+    double certain = rows == null ? 1 : Double.parseDouble(rows) / (Double.parseDouble(rows) + 1);
     return new Fitted(name, models, target, new HashMap<>(options), sources, (keys, x) -> {
       double[][] p = classifier.predict(x).probabilities(0);
       Prediction positive = second.predict(keys, x);
@@ -85,7 +94,7 @@ public final class TwoStage implements Architecture {
       double[] mean = new double[x.length];
       double[] std = new double[x.length];
       for (int i = 0; i < x.length; i++) {
-        double p0 = p[i][0];
+        double p0 = Math.max(1 - certain, Math.min(certain, p[i][0]));
         mean[i] = p0 > 0.5 ? 0 : mu[i];
         double v = p0 * mean[i] * mean[i] + (1 - p0) * (sd[i] * sd[i] + (mu[i] - mean[i]) * (mu[i] - mean[i]));
         std[i] = Math.sqrt(v);

@@ -70,7 +70,8 @@ public final class ExperimentSchema {
       key("options.cross-fit-folds", Kind.WHOLE_NUMBER, 5,
           "folds cross-fitting the source models when not use-measured; 0: none"),
       key("options.add-source-variance", Kind.BOOLEAN, false,
-          "a prediction's variance adds the predicted sources' variances"),
+          "latent_variable's and difference's variance adds the predicted sources' (their own σ is calibrated on"
+              + " rows whose source values were predicted too)"),
       key("options.union-source-rows", Kind.WHOLE_NUMBER, 0, "source rows the union architectures pool; 0: all"),
       key("options.source-learner", Kind.LEARNER, Map.of("trees", "100", "max-features", "0.33"),
           "the learner of the source models; the default's hyperparameters"),

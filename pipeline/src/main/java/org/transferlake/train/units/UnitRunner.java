@@ -120,7 +120,7 @@ public final class UnitRunner {
     boolean pools = architecture.sourceUse() == ArchitectureComponent.SourceUse.POOLS_ROWS;
     List<ContextSet> sourceSets = pools ? pooledSources() : data.sources();
     return architecture.create(experiment.architectureSettings())
-        .fit(new TransferData(data.targetSet(rows), sourceSets), learner, sources, seed);
+        .fit(new TransferData(data.targetSet(rows), sourceSets, data.range()), learner, sources, seed);
   }
 
   /**

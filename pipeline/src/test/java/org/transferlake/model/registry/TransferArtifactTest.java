@@ -54,7 +54,7 @@ class TransferArtifactTest {
       case "naive_union" -> NaiveUnion.plain();
       case "union_context" -> NaiveUnion.withContext();
       case "multi_task" -> new MultiTask();
-      case "difference" -> new Difference(true);
+      case "difference" -> new Difference(true, false);
       case "source_only" -> new SourceOnly(true);
       case "two_stage_source_only" -> new TwoStage(new SourceOnly(true));
       case "two_stage_latent_variable" -> new TwoStage(new LatentVariable(true, true));
@@ -88,7 +88,7 @@ class TransferArtifactTest {
   @Test
   void aDamagedFileFailsToLoadNamingIt() throws Exception {
     SourceModels sources = SourceModels.of(List.of(SOURCE), FOREST, 3, 7);
-    TransferModel fitted = new Difference(true).fit(new TransferData(TRAIN, List.of(SOURCE)), FOREST, sources, 5);
+    TransferModel fitted = new Difference(true, false).fit(new TransferData(TRAIN, List.of(SOURCE)), FOREST, sources, 5);
     byte[] bytes = new TransferArtifact(fitted, Map.of(), List.of(), List.of()).toBytes();
 
     byte[] flipped = bytes.clone();

@@ -34,7 +34,7 @@ class ArchitectureBehaviourTest {
     MultiContextData.Relation offset = (l, x) -> l + 1.0;
     ContextSet train = MultiContextData.context("target", 80, 50_000, offset, 0.05, 2);
     ContextSet test = unseen(offset);
-    double difference = mae(new Difference(true), train, test, List.of(SOURCE));
+    double difference = mae(new Difference(true, false), train, test, List.of(SOURCE));
     double union = mae(NaiveUnion.plain(), train, test, List.of(SOURCE));
     double targetOnly = mae(new TargetOnly(), train, test, List.of(SOURCE));
     assertTrue(difference < 0.5 * union, "difference " + difference + " vs naive union " + union);
@@ -68,7 +68,7 @@ class ArchitectureBehaviourTest {
     ContextSet train = MultiContextData.context("target", 300, 50_000, gap, 0.0, 2);
     ContextSet test = unseen(gap);
     SourceModels models = SourceModels.of(List.of(SOURCE), FOREST, 4, 11);
-    Prediction twoStage = new TwoStage(new Difference(true)).fit(new TransferData(train, List.of(SOURCE)), FOREST,
+    Prediction twoStage = new TwoStage(new Difference(true, false)).fit(new TransferData(train, List.of(SOURCE)), FOREST,
         models, 5).predict(test.keys(), test.x());
     int zeros = 0;
     int exact = 0;
@@ -81,7 +81,7 @@ class ArchitectureBehaviourTest {
     }
     assertTrue(zeros > 50 && exact > 0.8 * zeros, exact + " of " + zeros + " zero targets predicted exactly 0");
     double two = Synthetic.mae(twoStage.mean(0), test.y());
-    double plain = mae(new Difference(true), train, test, List.of(SOURCE));
+    double plain = mae(new Difference(true, false), train, test, List.of(SOURCE));
     assertTrue(two < plain, "two-stage difference " + two + " vs difference " + plain);
   }
 
@@ -142,12 +142,12 @@ class ArchitectureBehaviourTest {
   }
 
   @Test
-  void differenceAddsTheVariancesOfItsStages() {
+  void differenceAddsTheVariancesOfItsStagesWhenAsked() {
     MultiContextData.Relation offset = (l, x) -> l + 1.0;
     ContextSet train = MultiContextData.context("target", 80, 50_000, offset, 0.05, 2);
     ContextSet test = unseen(offset);
     SourceModels models = SourceModels.of(List.of(SOURCE), FOREST, 4, 11);
-    Prediction p = new Difference(true).fit(new TransferData(train, List.of(SOURCE)), FOREST, models, 5)
+    Prediction p = new Difference(true, true).fit(new TransferData(train, List.of(SOURCE)), FOREST, models, 5)
         .predict(test.keys(), test.x());
     SourceModels.Estimate s = models.estimate(0, test.keys(), test.x(), true);
     for (int i = 0; i < test.rows(); i++) {
@@ -177,7 +177,7 @@ class ArchitectureBehaviourTest {
         new double[] {1});
     SourceModels models = SourceModels.of(List.of(SOURCE), FOREST, 0, 1);
     assertThrows(IllegalArgumentException.class,
-        () -> new Difference(true).fit(new TransferData(classTarget, List.of(SOURCE)), FOREST, models, 1));
+        () -> new Difference(true, false).fit(new TransferData(classTarget, List.of(SOURCE)), FOREST, models, 1));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> NaiveUnion.plain().fit(new TransferData(classTarget, List.of(SOURCE)), FOREST, models, 1));
     assertTrue(e.getMessage().contains("not the same kind of value"), e.getMessage());

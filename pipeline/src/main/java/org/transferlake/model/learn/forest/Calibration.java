@@ -1,43 +1,38 @@
 package org.transferlake.model.learn.forest;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.transferlake.model.learn.Label;
+import org.transferlake.model.learn.SigmaCalibration;
 import org.transferlake.model.learn.TrainingSet;
 
 /**
  * Out-of-bag calibration of the trees' spread, as lolo does: for each training row, the trees that did not see
- * it predict it; the ratio is the 68th percentile of |error| / spread over rows, so that about 68% of
- * out-of-bag errors fall within one calibrated standard deviation. Unlike lolo, rows predicted exactly (zero
- * error and zero spread, as metals at 0 eV mostly are) are left out: they say nothing about the scale, and in
- * zero-inflated targets they would pin the percentile at 1.
+ * it predict it; their mean's error (the mean as its user takes it: {@link TrainingSet#asUsed}) and their spread
+ * calibrate each regression label (see {@link SigmaCalibration}: a ratio on the spread and a floor from the errors
+ * of the rows the trees agree on).
  */
 final class Calibration {
-  private static final double QUANTILE = 0.68;
-
   private Calibration() {}
 
-  static double[] rescaleRatios(ForestModel model, TrainingSet data) {
+  /** One calibration per label; {@link SigmaCalibration#NONE} for a classification label. */
+  static SigmaCalibration[] fit(ForestModel model, TrainingSet data) {
     List<Label> labels = model.labels();
-    double[] ratios = new double[labels.size()];
-    java.util.Arrays.fill(ratios, 1.0);
+    SigmaCalibration[] out = new SigmaCalibration[labels.size()];
     byte[][] inBag = model.inBag();
     int trees = model.trees();
-    List<List<Double>> ratiosByLabel = new ArrayList<>();
-    for (int j = 0; j < labels.size(); j++) {
-      ratiosByLabel.add(new ArrayList<>());
-    }
     double[] outputs = new double[trees];
-    for (int i = 0; i < data.rows(); i++) {
-      double[] row = data.x()[i];
-      int offset = 0;
-      for (int j = 0; j < labels.size(); j++) {
-        Label label = labels.get(j);
-        double y = data.y(i, j);
-        if (!label.isClassification() && !Double.isNaN(y)) {
+    int offset = 0;
+    for (int j = 0; j < labels.size(); j++) {
+      Label label = labels.get(j);
+      out[j] = SigmaCalibration.NONE;
+      if (!label.isClassification()) {
+        double[] errors = new double[data.rows()];
+        double[] spreads = new double[data.rows()];
+        for (int i = 0; i < data.rows(); i++) {
+          double y = data.y(i, j);
+          double[] row = data.x()[i];
           int n = 0;
-          for (int b = 0; b < trees; b++) {
+          for (int b = 0; b < trees && !Double.isNaN(y); b++) {
             if (inBag[b][i] == 0) {
               double v = model.tree(b).values[model.tree(b).leafOffset(row) + offset];
               if (!Double.isNaN(v)) {
@@ -45,41 +40,35 @@ final class Calibration {
               }
             }
           }
-          double r = n >= 2 ? ratio(outputs, n, y) : Double.NaN;
-          if (!Double.isNaN(r)) {
-            ratiosByLabel.get(j).add(r);
+          errors[i] = Double.NaN;
+          spreads[i] = Double.NaN;
+          if (n >= 2) {
+            double mean = mean(outputs, n);
+            errors[i] = y - data.asUsed(i, j, mean);
+            spreads[i] = std(outputs, n, mean);
           }
         }
-        offset += label.width();
+        out[j] = SigmaCalibration.fit(errors, spreads);
       }
+      offset += label.width();
     }
-    for (int j = 0; j < labels.size(); j++) {
-      List<Double> r = ratiosByLabel.get(j);
-      if (!r.isEmpty()) {
-        Collections.sort(r);
-        double q = r.get(Math.min(r.size() - 1, (int) (r.size() * QUANTILE)));
-        ratios[j] = Double.isFinite(q) && q > 0 ? q : 1.0;
-      }
-    }
-    return ratios;
+    return out;
   }
 
-  /** |error| / spread of one row's out-of-bag trees; NaN when both are zero. */
-  private static double ratio(double[] outputs, int n, double y) {
-    double mean = 0;
+  private static double mean(double[] v, int n) {
+    double sum = 0;
     for (int b = 0; b < n; b++) {
-      mean += outputs[b];
+      sum += v[b];
     }
-    mean /= n;
+    return sum / n;
+  }
+
+  /** The sample standard deviation of the out-of-bag trees, as {@link Jackknife#treeStd} takes it for all trees. */
+  private static double std(double[] v, int n, double mean) {
     double ss = 0;
     for (int b = 0; b < n; b++) {
-      ss += (outputs[b] - mean) * (outputs[b] - mean);
+      ss += (v[b] - mean) * (v[b] - mean);
     }
-    double spread = Math.sqrt(ss / (n - 1));
-    double error = Math.abs(y - mean);
-    if (spread <= 1e-12) {
-      return error <= 1e-12 ? Double.NaN : Double.POSITIVE_INFINITY;
-    }
-    return error / spread;
+    return Math.sqrt(ss / (n - 1));
   }
 }

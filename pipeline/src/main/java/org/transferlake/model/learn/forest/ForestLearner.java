@@ -13,6 +13,7 @@ import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.Param;
 import org.transferlake.model.learn.ParamValues;
 import org.transferlake.model.learn.Provenance;
+import org.transferlake.model.learn.SigmaCalibration;
 import org.transferlake.model.learn.TrainingSet;
 
 /**
@@ -24,7 +25,8 @@ import org.transferlake.model.learn.TrainingSet;
  * @param maxFeatures fraction of the features tried at each split, in (0, 1]
  * @param maxDepth deepest level a tree may reach; 0 grows until leaves are pure or too small
  * @param minLeaf fewest distinct training rows in a leaf
- * @param calibrate rescale standard deviations so that 68% of out-of-bag errors fall within one (as lolo does)
+ * @param calibrate calibrate standard deviations out of bag so that 68% of errors fall within one, with a floor
+ *     from the errors (see {@link SigmaCalibration})
  * @param threads trees grown at once; 0 uses every core (inside a Spark task use 1)
  */
 public record ForestLearner(int trees, double maxFeatures, int maxDepth, int minLeaf, boolean calibrate, int threads)
@@ -40,7 +42,7 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
   public static final Param<Integer> MIN_LEAF = Param.wholeNumber("min-leaf", "fewest distinct training rows in a leaf",
       1, v -> v >= 1, "1 or more");
   public static final Param<Boolean> CALIBRATE = Param.flag("calibrate",
-      "rescale standard deviations so that 68% of out-of-bag errors fall within one", true);
+      "calibrate standard deviations so that 68% of out-of-bag errors fall within one, never 0", true);
 
   /** The forest as the pipeline sees it: {@code forest} in experiment files. */
   public static final LearnerComponent COMPONENT = new LearnerComponent(ForestModel.LEARNER,
@@ -118,8 +120,8 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
     }
     Provenance provenance = provenance(data, seed, Map.of());
     ForestModel model = new ForestModel(data.labels(), data.features(), grown, inBag, null, provenance);
-    double[] ratios = calibrate ? Calibration.rescaleRatios(model, data) : null;
-    return new ForestModel(data.labels(), data.features(), grown, inBag, ratios, provenance);
+    SigmaCalibration[] calibrations = calibrate ? Calibration.fit(model, data) : null;
+    return new ForestModel(data.labels(), data.features(), grown, inBag, calibrations, provenance);
   }
 
   private static int[] bootstrap(int n, SplittableRandom random) {

@@ -9,33 +9,40 @@ import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.ModelIO;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.Provenance;
+import org.transferlake.model.learn.SigmaCalibration;
 
 /**
  * A trained forest. For a regression label the mean is the average of the trees and the standard deviation is
- * the spread of the trees rescaled by the out-of-bag calibration ratio (lolo's observational uncertainty); for a
+ * the spread of the trees calibrated out of bag ({@link SigmaCalibration}: lolo's observational uncertainty with a
+ * floor); for a
  * class probability it is the jackknife standard deviation of the averaged probability.
  * {@link #jackknifeStd} gives the jackknife standard deviation of the mean for any label.
  */
 final class ForestModel implements Model {
   private static final long serialVersionUID = 1L;
   public static final String LEARNER = "forest";
+  /** How a saved forest's calibration is stored: none, a ratio per label (files from before floors), both. */
+  private static final int UNCALIBRATED = 0;
+  private static final int RATIO_ONLY = 1;
+  private static final int CALIBRATED = 2;
 
   private final List<Label> labels;
   private final int features;
   private final Tree[] trees;
   /** Bootstrap multiplicity of each training row in each tree: [tree][row]. */
   private final byte[][] inBag;
-  /** Per label, the factor that calibrates the tree spread (null: not calibrated). */
-  private final double[] ratios;
+  /** Per label, the calibration of the tree spread (null: not calibrated). */
+  private final SigmaCalibration[] calibrations;
   private final Provenance provenance;
   private final int width;
 
-  ForestModel(List<Label> labels, int features, Tree[] trees, byte[][] inBag, double[] ratios, Provenance provenance) {
+  ForestModel(List<Label> labels, int features, Tree[] trees, byte[][] inBag, SigmaCalibration[] calibrations,
+      Provenance provenance) {
     this.labels = List.copyOf(labels);
     this.features = features;
     this.trees = trees;
     this.inBag = inBag;
-    this.ratios = ratios;
+    this.calibrations = calibrations;
     this.provenance = provenance;
     this.width = trees[0].width;
   }
@@ -59,9 +66,9 @@ final class ForestModel implements Model {
     return trees.length;
   }
 
-  /** Calibration ratio of a regression label (1 when uncalibrated). */
-  public double calibrationRatio(int label) {
-    return ratios == null ? 1.0 : ratios[label];
+  /** The calibration of a regression label's spread ({@link SigmaCalibration#NONE} when uncalibrated). */
+  public SigmaCalibration calibration(int label) {
+    return calibrations == null ? SigmaCalibration.NONE : calibrations[label];
   }
 
   @Override
@@ -82,10 +89,10 @@ final class ForestModel implements Model {
         double[] average = Jackknife.mean(t);
         double[] spread = label.isClassification() ? Jackknife.std(t, average, inBag)
             : Jackknife.treeStd(t, average);
-        double ratio = label.isClassification() ? 1.0 : calibrationRatio(j);
+        SigmaCalibration calibration = label.isClassification() ? SigmaCalibration.NONE : calibration(j);
         for (int r = 0; r < m; r++) {
           mean[j][r][k] = average[r];
-          std[j][r][k] = ratio * spread[r];
+          std[j][r][k] = calibration.sigma(spread[r]);
         }
       }
       offset += label.width();
@@ -141,10 +148,10 @@ final class ForestModel implements Model {
       trees[b].writeTo(out);
       out.write(inBag[b]);
     }
-    out.writeBoolean(ratios != null);
-    if (ratios != null) {
-      for (double r : ratios) {
-        out.writeDouble(r);
+    out.writeByte(calibrations == null ? UNCALIBRATED : CALIBRATED);
+    if (calibrations != null) {
+      for (SigmaCalibration c : calibrations) {
+        c.writeTo(out);
       }
     }
   }
@@ -162,13 +169,15 @@ final class ForestModel implements Model {
       trees[b] = Tree.read(in, width);
       in.readFully(inBag[b]);
     }
-    double[] ratios = null;
-    if (in.readBoolean()) {
-      ratios = new double[labelCount];
+    SigmaCalibration[] calibrations = null;
+    int calibration = in.readByte();
+    if (calibration != UNCALIBRATED) {
+      calibrations = new SigmaCalibration[labelCount];
       for (int j = 0; j < labelCount; j++) {
-        ratios[j] = in.readDouble();
+        calibrations[j] = calibration == RATIO_ONLY ? new SigmaCalibration(in.readDouble(), 0)
+            : SigmaCalibration.read(in);
       }
     }
-    return new ForestModel(labels, features, trees, inBag, ratios, provenance);
+    return new ForestModel(labels, features, trees, inBag, calibrations, provenance);
   }
 }

@@ -17,9 +17,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Trains one member of the ensemble: Adam on shuffled mini-batches; with a validation fraction above 0, holds
- * out that share of the rows (seeded), stops after {@code patience} epochs without a lower validation loss and
- * keeps the parameters of the best epoch. The caller holds {@link DjlRuntime}'s training lock.
+ * Trains one member of the ensemble: Adam on shuffled mini-batches; with held-out rows, stops after
+ * {@code patience} epochs without a lower loss on them and keeps the parameters of the best epoch. Every member
+ * holds out the same rows ({@link #heldOut}), so that the ensemble's errors there calibrate its spread. The
+ * caller holds {@link DjlRuntime}'s training lock.
  */
 final class MemberTraining {
   /** The learner's settings that training reads (see MlpLearner). */
@@ -38,14 +39,27 @@ final class MemberTraining {
     this.rows = rows;
   }
 
-  /** The member's parameters, as {@code Block.saveParameters} writes them. */
-  byte[] train(long seed) {
+  /**
+   * The rows every member holds out for early stopping and calibration, drawn with the fit's seed: the fraction
+   * rounded, at least 1, leaving at least 1 to train on; none without early stopping.
+   */
+  int[] heldOut(long seed) {
+    int[] order = permutation(rows.rows, new SplittableRandom(seed));
+    int[] held = Arrays.copyOfRange(order, 0, validationRows(rows.rows));
+    Arrays.sort(held);
+    return held;
+  }
+
+  /**
+   * The member's parameters, as {@code Block.saveParameters} writes them.
+   *
+   * @param held the rows {@link #heldOut} gave, the same for every member
+   */
+  byte[] train(long seed, int[] held) {
     SplittableRandom random = new SplittableRandom(seed);
     DjlRuntime.seed(random.nextLong());
-    int[] order = permutation(rows.rows, random);
-    int validation = validationRows(rows.rows);
-    int[] train = Arrays.copyOfRange(order, validation, order.length);
-    int[] held = Arrays.copyOfRange(order, 0, validation);
+    int[] train = complement(held, rows.rows);
+    int validation = held.length;
     DefaultTrainingConfig config = new DefaultTrainingConfig(new MaskedLoss(outputs))
         .optOptimizer(Optimizer.adam()
             .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
@@ -77,7 +91,6 @@ final class MemberTraining {
     }
   }
 
-  /** Held-out rows: the fraction rounded, at least 1, leaving at least 1 to train on; 0 without early stopping. */
   private int validationRows(int n) {
     if (settings.validationFraction() == 0 || n < 2) {
       return 0;
@@ -112,6 +125,21 @@ final class MemberTraining {
       throw new UncheckedIOException("cannot serialise the network's parameters", e);
     }
     return bytes.toByteArray();
+  }
+
+  /** The rows 0..n-1 not in {@code held} (sorted), in order. */
+  private static int[] complement(int[] held, int n) {
+    int[] out = new int[n - held.length];
+    int k = 0;
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      if (h < held.length && held[h] == i) {
+        h++;
+      } else {
+        out[k++] = i;
+      }
+    }
+    return out;
   }
 
   private static int[] permutation(int n, SplittableRandom random) {

@@ -11,13 +11,16 @@ import org.transferlake.model.learn.LearnerComponent;
 import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.Param;
 import org.transferlake.model.learn.ParamValues;
+import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.Provenance;
+import org.transferlake.model.learn.SigmaCalibration;
 import org.transferlake.model.learn.TrainingSet;
 
 /**
  * A multi-layer perceptron on DJL's PyTorch engine (CPU): a shared trunk and one head per label, trained on the
  * masked multi-task loss ({@link MaskedLoss}) with Adam; an ensemble of independently seeded members gives the
- * standard deviation. Inputs and regression targets are standardised on the training rows.
+ * standard deviation, calibrated on rows every member holds out ({@link SigmaCalibration}). Inputs and
+ * regression targets are standardised on the training rows.
  *
  * <p>One training per JVM at a time: {@link #fit} holds a JVM-wide lock (see {@link DjlRuntime}), so threads
  * that fit at once wait for each other; mlp work units parallelise across one-core executors, not threads.
@@ -29,9 +32,10 @@ import org.transferlake.model.learn.TrainingSet;
  * @param batchSize rows per mini-batch
  * @param maxEpochs passes over the training rows, at most
  * @param patience epochs without a lower validation loss before stopping (used with a validation fraction)
- * @param validationFraction share of the rows held out for early stopping, in [0, 0.5]; 0 trains every epoch
+ * @param validationFraction share of the rows held out for early stopping and calibration, in [0, 0.5]; 0 trains
+ *     every epoch and leaves the spread uncalibrated
  * @param weightDecay L2 penalty added to Adam's gradients (as torch.optim.Adam's weight_decay)
- * @param ensemble members, each with its own seed, validation split, initialisation and batch order
+ * @param ensemble members, each with its own seed, initialisation and batch order
  */
 public record MlpLearner(List<Integer> hidden, MlpActivation activation, double dropout, double learningRate,
     int batchSize, int maxEpochs, int patience, double validationFraction, double weightDecay, int ensemble)
@@ -54,13 +58,14 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
   public static final Param<Integer> PATIENCE = Param.wholeNumber("patience",
       "epochs without a lower validation loss before stopping", 20, v -> v >= 1, "1 or more");
   public static final Param<Double> VALIDATION_FRACTION = Param.number("validation-fraction",
-      "share of the rows held out for early stopping; 0 trains every epoch", 0.1, v -> v >= 0 && v <= 0.5,
+      "share of the rows held out for early stopping and calibration; 0 trains every epoch", 0.1,
+      v -> v >= 0 && v <= 0.5,
       "a fraction in [0, 0.5]");
   public static final Param<Double> WEIGHT_DECAY = Param.number("weight-decay",
       "L2 penalty added to Adam's gradients (as torch.optim.Adam's weight_decay)", 0.0,
       v -> v >= 0 && Double.isFinite(v), "0 or more");
   public static final Param<Integer> ENSEMBLE = Param.wholeNumber("ensemble",
-      "members, each with its own seed, validation split, initialisation and batch order", 5, v -> v >= 1,
+      "members, each with its own seed, initialisation and batch order", 5, v -> v >= 1,
       "1 or more");
 
   /** The mlp as the pipeline sees it: {@code mlp} in experiment files; one fit at a time per JVM. */
@@ -160,16 +165,47 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
     MemberTraining.Settings settings = new MemberTraining.Settings(learningRate, weightDecay, batchSize, maxEpochs,
         patience, validationFraction);
     MemberTraining training = new MemberTraining(settings, network, outputs, rows);
+    SplittableRandom seeds = new SplittableRandom(seed);
+    int[] held = training.heldOut(seeds.nextLong());
     byte[][] members = DjlRuntime.whileTraining(() -> {
-      SplittableRandom seeds = new SplittableRandom(seed);
       byte[][] trained = new byte[ensemble][];
       for (int m = 0; m < ensemble; m++) {
-        trained[m] = training.train(seeds.nextLong());
+        trained[m] = training.train(seeds.nextLong(), held);
       }
       return trained;
     });
     Provenance provenance = provenance(data, seed, DjlRuntime.versions());
-    return new MlpModel(data.labels(), network, inputs, targets, members, provenance);
+    MlpModel raw = new MlpModel(data.labels(), network, inputs, targets, members, null, provenance);
+    return new MlpModel(data.labels(), network, inputs, targets, members, calibrations(raw, data, held), provenance);
+  }
+
+  /**
+   * Each regression label's calibration from the ensemble's errors on the rows every member held out; none without
+   * held-out rows (validation-fraction 0).
+   */
+  private static SigmaCalibration[] calibrations(MlpModel raw, TrainingSet data, int[] held) {
+    if (held.length == 0) {
+      return null;
+    }
+    double[][] x = new double[held.length][];
+    for (int k = 0; k < held.length; k++) {
+      x[k] = data.x()[held[k]];
+    }
+    Prediction p = raw.predict(x);
+    SigmaCalibration[] out = new SigmaCalibration[data.labels().size()];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = SigmaCalibration.NONE;
+      if (!data.labels().get(j).isClassification()) {
+        double[] mean = p.mean(j);
+        double[] errors = new double[held.length];
+        for (int k = 0; k < held.length; k++) {
+          // NaN where the row has no value of this label: left out
+          errors[k] = data.y(held[k], j) - data.asUsed(held[k], j, mean[k]);
+        }
+        out[j] = SigmaCalibration.fit(errors, p.std(j));
+      }
+    }
+    return out;
   }
 
   private static double[][] labelColumns(TrainingSet data) {

@@ -9,12 +9,14 @@ import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.ModelIO;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.Provenance;
+import org.transferlake.model.learn.SigmaCalibration;
 
 /**
- * A trained ensemble of networks. A regression label's mean and standard deviation are those of the members'
- * predictions in the label's own units; a classification label's are those of the members' class
- * probabilities. With one member the standard deviation is 0. Holds each member's parameters as bytes (see
- * {@link MemberInference}): no native memory to close, and safe to share between threads.
+ * A trained ensemble of networks. A regression label's mean is that of the members' predictions in the label's
+ * own units, its standard deviation their spread calibrated on held-out rows ({@link SigmaCalibration}; with one
+ * member the floor alone); a classification label's are those of the members' class probabilities. Holds each
+ * member's parameters as bytes (see {@link MemberInference}): no native memory to close, and safe to share between
+ * threads.
  */
 final class MlpModel implements Model {
   public static final String LEARNER = "mlp";
@@ -24,15 +26,18 @@ final class MlpModel implements Model {
   private final Standardizer inputs;
   private final Standardizer targets;
   private final byte[][] members;
+  /** Per label, the calibration of the members' spread (null: not calibrated). */
+  private final SigmaCalibration[] calibrations;
   private final Provenance provenance;
 
   MlpModel(List<Label> labels, Network network, Standardizer inputs, Standardizer targets, byte[][] members,
-      Provenance provenance) {
+      SigmaCalibration[] calibrations, Provenance provenance) {
     this.outputs = new Outputs(labels);
     this.network = network;
     this.inputs = inputs;
     this.targets = targets;
     this.members = members;
+    this.calibrations = calibrations;
     this.provenance = provenance;
   }
 
@@ -80,6 +85,9 @@ final class MlpModel implements Model {
         mean[j][r] = new double[label.width()];
         std[j][r] = new double[label.width()];
         meanAndStd(values, mean[j][r], std[j][r]);
+        if (calibrations != null && !label.isClassification()) {
+          std[j][r][0] = calibrations[j].sigma(std[j][r][0]);
+        }
       }
     }
     return new Prediction(outputs.labels(), mean, std);
@@ -137,6 +145,12 @@ final class MlpModel implements Model {
       out.writeInt(member.length);
       out.write(member);
     }
+    out.writeBoolean(calibrations != null);
+    if (calibrations != null) {
+      for (SigmaCalibration c : calibrations) {
+        c.writeTo(out);
+      }
+    }
   }
 
   public static MlpModel read(DataInputStream in, Provenance provenance) throws IOException {
@@ -149,6 +163,14 @@ final class MlpModel implements Model {
       members[m] = new byte[in.readInt()];
       in.readFully(members[m]);
     }
-    return new MlpModel(labels, network, inputs, targets, members, provenance);
+    // Files saved before calibration end here; the payload is an in-memory stream, whose available() is exact.
+    SigmaCalibration[] calibrations = null;
+    if (in.available() > 0 && in.readBoolean()) {
+      calibrations = new SigmaCalibration[labels.size()];
+      for (int j = 0; j < calibrations.length; j++) {
+        calibrations[j] = SigmaCalibration.read(in);
+      }
+    }
+    return new MlpModel(labels, network, inputs, targets, members, calibrations, provenance);
   }
 }

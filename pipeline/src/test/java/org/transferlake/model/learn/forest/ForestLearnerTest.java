@@ -135,6 +135,37 @@ class ForestLearnerTest {
     assertTrue(fraction > 0.55 && fraction < 0.82, "fraction within 1 sd: " + fraction);
   }
 
+  /**
+   * A zero-inflated target, as band gaps are: where x0 is below 0.4 the value is exactly 0 and every tree agrees.
+   * Those rows count as covered, so the others are calibrated to cover less than 68% themselves; none has σ 0.
+   */
+  @Test
+  void withExactZerosTwoThirdsOfAllRowsFallWithinOneSigmaAndNoSigmaIs0() {
+    double[][] x = Synthetic.features(1200, 5, 31);
+    double[] y = zeroInflated(x, Synthetic.smooth(x, 0.3, 32));
+    double[][] test = Synthetic.features(600, 5, 33);
+    double[] truth = zeroInflated(test, Synthetic.smooth(test, 0.3, 34));
+    Prediction p = ForestLearner.defaults().withTrees(100).fit(TrainingSet.of(x, y, Label.regression("y")), 35)
+        .predict(test);
+    int within = 0;
+    int exact = 0;
+    for (int i = 0; i < test.length; i++) {
+      within += Math.abs(p.mean(0)[i] - truth[i]) <= p.std(0)[i] ? 1 : 0;
+      exact += p.mean(0)[i] == truth[i] ? 1 : 0;
+      assertTrue(p.std(0)[i] > 0, "σ of row " + i);
+    }
+    assertTrue(exact > 100, "rows predicted exactly: " + exact);
+    double fraction = within / (double) test.length;
+    assertEquals(0.68, fraction, 0.06, "fraction within 1 sd: " + fraction);
+  }
+
+  private static double[] zeroInflated(double[][] x, double[] y) {
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i][0] < 0.4 ? 0 : y[i];
+    }
+    return y;
+  }
+
   @Test
   void jackknifeMatchesTheDefinitionRowByRow() {
     ForestModel model = (ForestModel) SMALL.fit(smoothData(120, 0.2, 21), 22);

@@ -71,6 +71,30 @@ class MlpLearnerTest {
     return x;
   }
 
+  /** The members' spread alone covered 37–46% on band gaps; calibrated on the held-out rows it covers about 68%. */
+  @Test
+  void calibratedStandardDeviationsCoverAboutTwoThirdsOfNewRows() {
+    TrainingSet train = smoothData(800, 0.3, 41);
+    double[][] test = Synthetic.features(400, 5, 42);
+    double[] actual = Synthetic.smooth(test, 0.3, 43);
+    Prediction p = SMALL.withEarlyStopping(0.2, 5).withEnsemble(3).fit(train, 44).predict(test);
+    int within = 0;
+    for (int i = 0; i < test.length; i++) {
+      within += Math.abs(p.mean(0)[i] - actual[i]) <= p.std(0)[i] ? 1 : 0;
+    }
+    double fraction = within / (double) test.length;
+    assertTrue(fraction > 0.58 && fraction < 0.78, "fraction within 1 sd: " + fraction);
+  }
+
+  @Test
+  void oneMemberHasNoSpreadButAStandardDeviationFromTheHeldOutErrors() {
+    Prediction p = SMALL.withEarlyStopping(0.2, 5).fit(smoothData(300, 0.3, 45), 46)
+        .predict(Synthetic.features(50, 5, 47));
+    double sigma = p.std(0)[0];
+    assertTrue(sigma > 0.1 && sigma < 1.0, "about the noise of 0.3 and the fit's error: " + sigma);
+    assertTrue(Arrays.stream(p.std(0)).allMatch(s -> s == sigma), "the floor alone, the same for every row");
+  }
+
   @Test
   void aFeatureFarOutsideTheTrainingRangeCannotBlowUpThePrediction() {
     TrainingSet train = smoothData(200, 0.1, 4);

@@ -56,8 +56,8 @@ class TransferArtifactTest {
       case "multi_task" -> new MultiTask();
       case "difference" -> new Difference(true, false);
       case "source_only" -> new SourceOnly(true);
-      case "two_stage_source_only" -> new TwoStage(new SourceOnly(true));
-      case "two_stage_latent_variable" -> new TwoStage(new LatentVariable(true, true));
+      case "two_stage_source_only" -> new TwoStage(new SourceOnly(true), true, true);
+      case "two_stage_latent_variable" -> new TwoStage(new LatentVariable(true, true), true, true);
       default -> new LatentVariable(true, true);
     };
   }

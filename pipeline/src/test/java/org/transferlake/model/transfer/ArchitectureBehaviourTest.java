@@ -68,7 +68,7 @@ class ArchitectureBehaviourTest {
     ContextSet train = MultiContextData.context("target", 300, 50_000, gap, 0.0, 2);
     ContextSet test = unseen(gap);
     SourceModels models = SourceModels.of(List.of(SOURCE), FOREST, 4, 11);
-    Prediction twoStage = new TwoStage(new Difference(true, false)).fit(new TransferData(train, List.of(SOURCE)), FOREST,
+    Prediction twoStage = new TwoStage(new Difference(true, false), true, true).fit(new TransferData(train, List.of(SOURCE)), FOREST,
         models, 5).predict(test.keys(), test.x());
     int zeros = 0;
     int exact = 0;
@@ -77,12 +77,63 @@ class ArchitectureBehaviourTest {
         zeros++;
         exact += twoStage.mean(0)[i] == 0 ? 1 : 0;
       }
-      assertTrue(twoStage.std(0)[i] >= 0 && Double.isFinite(twoStage.std(0)[i]));
+      assertTrue(twoStage.std(0)[i] > 0 && Double.isFinite(twoStage.std(0)[i]));
     }
     assertTrue(zeros > 50 && exact > 0.8 * zeros, exact + " of " + zeros + " zero targets predicted exactly 0");
     double two = Synthetic.mae(twoStage.mean(0), test.y());
     double plain = mae(new Difference(true, false), train, test, List.of(SOURCE));
     assertTrue(two < plain, "two-stage difference " + two + " vs difference " + plain);
+  }
+
+  /**
+   * Whether a composition is a metal shows in its source value, not in its features (random here): the zero stage
+   * finds the metals only when it sees the source value.
+   */
+  @Test
+  void theZeroStageSeesTheSourceValue() {
+    int n = 600;
+    double[][] x = Synthetic.features(n, MultiContextData.FEATURES, 21);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(22);
+    String[] keys = new String[n];
+    double[] s = new double[n];
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = "c" + i;
+      s[i] = 3 * random.nextDouble();
+      t[i] = s[i] < 1 ? 0 : s[i] + 0.5;
+    }
+    ContextSet source = new ContextSet("source", Label.regression("source"), keys, x, s);
+    ContextSet target = new ContextSet("target", Label.regression("target"), keys, x, t);
+    int[] trainRows = java.util.stream.IntStream.range(0, 300).toArray();
+    int[] testRows = java.util.stream.IntStream.range(300, n).toArray();
+    ContextSet train = target.subset(trainRows);
+    ContextSet test = target.subset(testRows);
+    SourceModels models = SourceModels.of(List.of(source), FOREST, 4, 11);
+    int[] found = new int[2];
+    int zeros = 0;
+    for (int sees = 0; sees < 2; sees++) {
+      Prediction p = new TwoStage(new Difference(true, false), sees == 1, true)
+          .fit(new TransferData(train, List.of(source)), FOREST, models, 5).predict(test.keys(), test.x());
+      zeros = 0;
+      for (int i = 0; i < test.rows(); i++) {
+        if (test.y()[i] == 0) {
+          zeros++;
+          found[sees] += p.mean(0)[i] == 0 ? 1 : 0;
+        }
+        assertTrue(p.std(0)[i] > 0, "σ of row " + i);
+      }
+    }
+    assertTrue(found[1] >= 0.95 * zeros, "seeing the source: " + found[1] + " of " + zeros + " metals at 0");
+    assertTrue(found[0] <= 0.8 * zeros, "features alone: " + found[0] + " of " + zeros + " metals at 0");
+  }
+
+  /** The mixture's median, by hand: Φ⁻¹(0.375) = -0.318639. */
+  @Test
+  void twoStagePredictsTheMedianOfItsMixture() {
+    assertEquals(1 + 0.5 * -0.3186393639643752, TwoStage.median(0.2, 1, 0.5), 1e-8);
+    assertEquals(0, TwoStage.median(0.5, 1, 0.5), 0.0, "half the mass at 0: the median is 0");
+    assertEquals(0, TwoStage.median(0.9, 1, 0.5), 0.0);
+    assertEquals(1, TwoStage.median(0, 1, 0.5), 1e-12, "no mass at 0: stage two's median");
   }
 
   @Test

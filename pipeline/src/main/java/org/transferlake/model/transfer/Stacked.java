@@ -24,8 +24,11 @@ import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
  * the training rows by composition key, seeded from the unit's seed), by least squares on the simplex ({@link
  * SimplexLeastSquares}); the members are then refitted on every training row with the unit's seed (a member of
  * weight 0 is not). With few target rows the learned members predict their held-out rows badly and the weight
- * moves to {@code source_only} by itself; below {@value #MIN_KEYS_PER_FOLD} compositions per fold nothing is
- * fitted and {@code source_only} takes all the weight. Named {@code stacked_<inner>}.
+ * moves to {@code source_only} by itself. Two guards keep it there where the rows cannot tell: the fitted weights
+ * are used only where their out-of-fold MAE is below source_only's by more than one standard error of the paired
+ * differences (else source_only alone; the fitted weights are saved as {@code stacked_fitted_weights}), and below
+ * {@value #MIN_KEYS_PER_FOLD} compositions per fold nothing is fitted and source_only takes all the weight. Named
+ * {@code stacked_<inner>}.
  *
  * <p>Each member's mean is moved into the target's range before it is weighed, as it would be used alone. The
  * standard deviation is the spread of the members' mixture, sqrt(sum w_j (σ_j² + (μ_j - μ)²)), so that where the
@@ -49,6 +52,8 @@ public final class Stacked implements Architecture {
       Stacked::component);
 
   static final String WEIGHTS = "stacked_weights";
+  /** The least-squares weights before the check against source_only (saved for the record, not read back). */
+  static final String FITTED_WEIGHTS = "stacked_fitted_weights";
   static final String MODELS = "stacked_models";
   static final String SIGMA_RATIO = "stacked_sigma_ratio";
   static final String SIGMA_FLOOR = "stacked_sigma_floor";
@@ -110,16 +115,24 @@ public final class Stacked implements Architecture {
     SigmaCalibration calibration = SigmaCalibration.NONE;
     int keys = OutOfFold.distinctKeys(target.keys());
     int sourceOnly = names.indexOf(SourceOnly.NAME);
+    Map<String, String> options = new HashMap<>();
     if (keys < FOLDS * MIN_KEYS_PER_FOLD) {
       weights[sourceOnly] = 1;
     } else {
       int[] folds = OutOfFold.foldsByKey(target.keys(), FOLDS, Seeds.derive(seed, "stacked-folds", 0));
       OutOfFold oof = OutOfFold.of(members, data, learner, sources, folds, FOLDS, seed);
-      weights = fitWeights(oof, target.y(), sourceOnly);
+      double[] fitted = fitWeights(oof, target.y());
+      options.put(FITTED_WEIGHTS, weightsText(names, fitted));
+      weights[sourceOnly] = 1;
+      if (beatsSource(target.y(), oof.mean()[sourceOnly], combined(oof, fitted))) {
+        weights = fitted;
+      } else if (fitted[sourceOnly] < 1) {
+        LOG.info("{}: weights {} do not beat source_only out of fold by a standard error; source_only alone", name,
+            readable(names, fitted));
+      }
       calibration = calibrate(oof, target.y(), weights);
     }
     List<Model> models = new ArrayList<>();
-    Map<String, String> options = new HashMap<>();
     List<String> counts = new ArrayList<>();
     for (int j = 0; j < m; j++) {
       int count = 0;
@@ -143,8 +156,8 @@ public final class Stacked implements Architecture {
     return assemble(name, components, models, target.label(), options, sources);
   }
 
-  /** Least squares on the simplex over the members that predicted every fold; source_only alone if none did. */
-  private double[] fitWeights(OutOfFold oof, double[] y, int sourceOnly) {
+  /** Least squares on the simplex over the members that predicted every fold. */
+  private double[] fitWeights(OutOfFold oof, double[] y) {
     List<Integer> usable = new ArrayList<>();
     for (int j = 0; j < members.size(); j++) {
       if (oof.failed()[j]) {
@@ -160,6 +173,42 @@ public final class Stacked implements Architecture {
       weights[usable.get(u)] = w[u];
     }
     return weights;
+  }
+
+  /**
+   * Whether the weighted mean's out-of-fold absolute errors are below source_only's by more than one standard error
+   * of their paired differences: the weights were fitted on these rows, and with a few dozen of them a lucky few
+   * can tilt the fit away from the source, which the test rows then punish.
+   */
+  static boolean beatsSource(double[] y, double[] source, double[] stacked) {
+    int n = y.length;
+    if (n < 2) {
+      return false;
+    }
+    double[] d = new double[n];
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      d[i] = Math.abs(y[i] - source[i]) - Math.abs(y[i] - stacked[i]);
+      mean += d[i] / n;
+    }
+    double squares = 0;
+    for (double v : d) {
+      squares += (v - mean) * (v - mean);
+    }
+    return mean > Math.sqrt(squares / (n - 1) / n);
+  }
+
+  private static double[] combined(OutOfFold oof, double[] weights) {
+    int n = oof.mean()[0].length;
+    double[] out = new double[n];
+    double[] mu = new double[weights.length];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < weights.length; j++) {
+        mu[j] = oof.mean()[j][i];
+      }
+      out[i] = weightedMean(weights, mu);
+    }
+    return out;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.transferlake.model.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,8 +103,23 @@ class StackedTest {
     assertEquals(a.options(), b.options());
     assertArrayEquals(a.predict(test.keys(), test.x()).mean(0), b.predict(test.keys(), test.x()).mean(0), 0.0);
     assertArrayEquals(a.predict(test.keys(), test.x()).std(0), b.predict(test.keys(), test.x()).std(0), 0.0);
-    assertNotEquals(a.options().get(Stacked.WEIGHTS), fit(train, 10).options().get(Stacked.WEIGHTS),
+    assertNotEquals(a.options().get(Stacked.FITTED_WEIGHTS), fit(train, 10).options().get(Stacked.FITTED_WEIGHTS),
         "other folds, other weights");
+  }
+
+  @Test
+  void weightsAreUsedOnlyWhereTheyBeatTheSourceByAStandardError() {
+    double[] y = {0, 0, 0, 0};
+    double[] source = {1, 1, 1, 1};
+    // paired differences |y - source| - |y - stacked|: all 1, no spread
+    assertTrue(Stacked.beatsSource(y, source, new double[] {0, 0, 0, 0}));
+    // 2, 0, 2, 0: mean 1, standard error sqrt(4/3)/2 = 0.577
+    assertTrue(Stacked.beatsSource(y, new double[] {2, 1, 2, 1}, new double[] {0, 1, 0, 1}));
+    // 3, 0, 0, 0: mean 0.75, standard deviation sqrt(6.75/3) = 1.5, standard error 0.75: not above it
+    assertFalse(Stacked.beatsSource(new double[] {0, 0, 0, 0}, new double[] {3, 1, 1, 1}, new double[] {0, 1, 1, 1}));
+    // 1, -1, 1, -1: mean 0
+    assertFalse(Stacked.beatsSource(y, source, new double[] {0, 2, 0, 2}));
+    assertFalse(Stacked.beatsSource(new double[] {0}, new double[] {1}, new double[] {0}), "one row shows nothing");
   }
 
   @Test

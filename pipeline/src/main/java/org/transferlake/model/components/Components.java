@@ -19,6 +19,7 @@ import org.transferlake.model.transfer.LatentVariable;
 import org.transferlake.model.transfer.MultiTask;
 import org.transferlake.model.transfer.NaiveUnion;
 import org.transferlake.model.transfer.SourceOnly;
+import org.transferlake.model.transfer.Stacked;
 import org.transferlake.model.transfer.TargetOnly;
 import org.transferlake.model.transfer.TwoStage;
 
@@ -46,7 +47,8 @@ public final class Components {
       LatentVariable.COMPONENT), ArchitectureComponent::name);
 
   private static final List<ArchitectureWrapper> WRAPPERS = List.of(
-      TwoStage.WRAPPER);
+      TwoStage.WRAPPER,
+      Stacked.WRAPPER);
 
   /** The architecture every other is measured against: the target context alone. */
   public static final String YARDSTICK = TargetOnly.COMPONENT.name();

@@ -15,7 +15,9 @@ import org.transferlake.model.learn.Learner;
 import org.transferlake.model.learn.ModelFormatException;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.forest.ForestLearner;
+import org.transferlake.model.components.Components;
 import org.transferlake.model.transfer.Architecture;
+import org.transferlake.model.transfer.ArchitectureSettings;
 import org.transferlake.model.transfer.ContextSet;
 import org.transferlake.model.transfer.Difference;
 import org.transferlake.model.transfer.LatentVariable;
@@ -58,13 +60,16 @@ class TransferArtifactTest {
       case "source_only" -> new SourceOnly(true);
       case "two_stage_source_only" -> new TwoStage(new SourceOnly(true), true, true);
       case "two_stage_latent_variable" -> new TwoStage(new LatentVariable(true, true), true, true);
+      case "stacked_difference", "stacked_two_stage_difference", "two_stage_stacked_difference" ->
+          Components.architecture(name).create(new ArchitectureSettings(true, false));
       default -> new LatentVariable(true, true);
     };
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"target_only", "source_only", "naive_union", "union_context", "multi_task", "difference",
-      "latent_variable", "two_stage_latent_variable", "two_stage_source_only"})
+      "latent_variable", "two_stage_latent_variable", "two_stage_source_only", "stacked_difference",
+      "stacked_two_stage_difference", "two_stage_stacked_difference"})
   void aSavedModelPredictsExactlyAsTheOneItSaved(String name) throws Exception {
     SourceModels sources = SourceModels.of(List.of(SOURCE), FOREST, 3, 7);
     TransferModel fitted = architecture(name).fit(new TransferData(TRAIN, List.of(SOURCE)), FOREST, sources, 5);

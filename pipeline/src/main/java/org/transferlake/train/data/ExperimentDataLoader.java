@@ -2,13 +2,16 @@ package org.transferlake.train.data;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -170,7 +173,7 @@ public final class ExperimentDataLoader {
           .groupBy("composition_key").agg(collect_list("value_double").as("values")));
     }
     Dataset<Row> merged = s.chain() ? SourceChain.firstLinkWins(links)
-        : links.get(0).withColumn(SourceChain.LINK, org.apache.spark.sql.functions.lit(0));
+        : links.get(0).withColumn(SourceChain.LINK, lit(0));
     List<Row> rows = merged.join(keyed, "composition_key")
         .select("composition_key", "values", "features", SourceChain.LINK)
         .orderBy("composition_key")
@@ -182,13 +185,15 @@ public final class ExperimentDataLoader {
     String[] keys = new String[rows.size()];
     double[][] x = new double[rows.size()][];
     double[] y = new double[rows.size()];
-    java.util.Map<String, Integer> linkByKey = new java.util.HashMap<>();
+    Map<String, Integer> linkByKey = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       keys[r] = row.getString(0);
       y[r] = s.aggregate().apply(toArray(row.getList(1)));
       x[r] = toArray(row.getList(2));
-      linkByKey.put(keys[r], row.getInt(3));
+      if (s.chain()) {
+        linkByKey.put(keys[r], row.getInt(3));
+      }
     }
     if (s.chain()) {
       chains.add(ChainCoverage.of("sources[" + i + "]", s.links().stream().map(ContextRef::id).toList(), linkByKey,

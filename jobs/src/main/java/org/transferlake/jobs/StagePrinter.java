@@ -182,7 +182,12 @@ final class StagePrinter implements StageListener {
     StringBuilder sb = new StringBuilder();
     for (TrainPlan.SourceSize s : p.sources()) {
       sb.append(sb.length() == 0 ? "" : ", ").append(s.context()).append(" (").append(s.compositions())
-          .append(" compositions, ").append(s.aggregate()).append(')');
+          .append(" compositions, ").append(s.aggregate());
+      if (!s.covered().isEmpty()) {
+        sb.append("; target compositions by link: ").append(String.join(", ", s.covered().entrySet().stream()
+            .map(c -> c.getKey() + " " + c.getValue()).toList()));
+      }
+      sb.append(')');
     }
     return sb.length() == 0 ? "none" : sb.toString();
   }

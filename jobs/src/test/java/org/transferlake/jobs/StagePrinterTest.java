@@ -14,6 +14,8 @@ import org.transferlake.ingest.SourceOutcome;
 import org.transferlake.pipeline.IngestResult;
 import org.transferlake.pipeline.IngestResult.OutOfRange;
 import org.transferlake.pipeline.IngestResult.RejectionCount;
+import org.transferlake.pipeline.TrainPlan;
+import org.transferlake.pipeline.TrainPlan.SourceSize;
 import org.transferlake.pipeline.TrainResult;
 import org.transferlake.pipeline.TrainResult.MeanScore;
 
@@ -33,6 +35,22 @@ class StagePrinterTest {
         new MeanScore("target_only", "forest", 0.9125, 4)))));
     assertEquals(List.of("architecture / learner  accuracy  units", "target_only / forest       0.913      4"),
         classification.lines().skip(1).toList(), "accuracy has no unit");
+  }
+
+  @Test
+  void aSourceChainIsPrintedWithTheTargetCompositionsEachLinkCovered() {
+    java.util.Map<String, Long> covered = new java.util.LinkedHashMap<>();
+    covered.put("band_gap/pbe/matbench_mp_gap", 3372L);
+    covered.put("band_gap/pbe/oqmd_gap", 23L);
+    covered.put("no link", 898L);
+    String out = printed(p -> p.planned(new TrainPlan("chain", "band_gap/experiment/matbench_expt_gap", 4604, 5,
+        List.of(new SourceSize("band_gap/pbe/matbench_mp_gap > band_gap/pbe/oqmd_gap", 394288, "median", covered),
+            new SourceSize("band_gap/hse06/megnet_multifidelity", 6030, "mean")),
+        25, 5, java.util.Map.of("forest", 1L), 1, 1, 2, 137)));
+    assertEquals("experiment chain: target band_gap/experiment/matbench_expt_gap (4604 records, 5 folds), sources"
+        + " band_gap/pbe/matbench_mp_gap > band_gap/pbe/oqmd_gap (394288 compositions, median; target compositions by"
+        + " link: band_gap/pbe/matbench_mp_gap 3372, band_gap/pbe/oqmd_gap 23, no link 898),"
+        + " band_gap/hse06/megnet_multifidelity (6030 compositions, mean)", out.lines().findFirst().orElseThrow());
   }
 
   @Test

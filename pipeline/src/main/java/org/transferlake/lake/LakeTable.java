@@ -50,7 +50,7 @@ public enum LakeTable {
   RUNS("ops", "runs",
       "run_id STRING, kind STRING, experiment STRING, status STRING, units BIGINT, started_at TIMESTAMP,"
           + " finished_at TIMESTAMP, seconds DOUBLE, code_version STRING, config_sha256 STRING, definition STRING,"
-          + " settings STRING, input_snapshots MAP<STRING, BIGINT>",
+          + " settings STRING, input_snapshots MAP<STRING, BIGINT>, source_coverage MAP<STRING, BIGINT>",
       null, null),
   STAGED_METRICS("ops", "staged_metrics", Columns.METRICS, null, null),
   STAGED_PREDICTIONS("ops", "staged_predictions", Columns.PREDICTIONS, null, null),

@@ -18,8 +18,17 @@ import java.util.Map;
 public record TrainPlan(String experiment, String target, int targetRows, int folds, List<SourceSize> sources,
     int units, int architectures, Map<String, Long> gridSizes, int sizes, int repeats, int cores,
     double coreSeconds) {
-  /** A source context, its compositions, and how its duplicate observations are aggregated. */
-  public record SourceSize(String context, int compositions, String aggregate) {}
+  /**
+   * A source, its compositions, and how its duplicate observations are aggregated.
+   *
+   * @param context the context id, or a chain's links joined by {@code " > "}
+   * @param covered for a chain, the target compositions per link and then under {@code "no link"}; else empty
+   */
+  public record SourceSize(String context, int compositions, String aggregate, Map<String, Long> covered) {
+    public SourceSize(String context, int compositions, String aggregate) {
+      this(context, compositions, aggregate, Map.of());
+    }
+  }
 
   /** The expected wall-clock seconds: the core-seconds over the cores, at most one core per unit. */
   public double seconds() {

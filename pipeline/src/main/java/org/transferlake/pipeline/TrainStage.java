@@ -12,6 +12,7 @@ import org.transferlake.pipeline.TrainResult.MeanScore;
 import org.transferlake.train.Experiments;
 import org.transferlake.train.TrainJob;
 import org.transferlake.train.TrainPlanner;
+import org.transferlake.train.data.ChainCoverage;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.units.UnitScore;
@@ -60,8 +61,10 @@ public final class TrainStage {
     List<SourceSize> sources = new ArrayList<>();
     for (int i = 0; i < e.sources().size(); i++) {
       ExperimentDefinition.SourceSpec s = e.sources().get(i);
-      sources.add(new SourceSize(String.valueOf(s.context()), plan.sourceRows().get(i),
-          s.aggregate().name().toLowerCase()));
+      String key = "sources[" + i + "]";
+      Map<String, Long> covered = data.chains().stream().filter(c -> c.source().equals(key)).findFirst()
+          .map(ChainCoverage::counts).orElse(Map.of());
+      sources.add(new SourceSize(s.id(), plan.sourceRows().get(i), s.aggregate().name().toLowerCase(), covered));
     }
     TrainPlan planned = new TrainPlan(e.name(), String.valueOf(e.target()), plan.targetRows(), plan.folds(),
         List.copyOf(sources), plan.units(), e.architectures().size(), plan.gridSizes(), e.learningCurve().size(),

@@ -3,7 +3,12 @@ package org.transferlake.report;
 import java.time.Instant;
 import java.util.Map;
 
-/** A train run with its row in {@code ops.runs}: the only runs a report considers. */
+/**
+ * A train run with its row in {@code ops.runs}: the only runs a report considers.
+ *
+ * @param sourceCoverage per link of each source chain ({@code sources[0][1] <context>}, {@code sources[0][none]}),
+ *     the target compositions it covered, sorted by key; empty without a chain
+ */
 public record PublishedRun(String runId, String experiment, long units, Instant startedAt, Instant finishedAt,
     double seconds, String codeVersion, String configSha256, String definition, String settings,
-    Map<String, Long> inputSnapshots) {}
+    Map<String, Long> inputSnapshots, Map<String, Long> sourceCoverage) {}

@@ -33,6 +33,11 @@ final class ResultsReader {
       if (raw != null) {
         snapshots.putAll(CollectionConverters.asJava(raw));
       }
+      Map<String, Long> coverage = new TreeMap<>();
+      scala.collection.Map<String, Long> covered = r.getAs("source_coverage");
+      if (covered != null) {
+        coverage.putAll(CollectionConverters.asJava(covered));
+      }
       java.sql.Timestamp started = r.getAs("started_at");
       java.sql.Timestamp finished = r.getAs("finished_at");
       Long units = r.getAs("units");
@@ -40,7 +45,7 @@ final class ResultsReader {
       out.add(new PublishedRun(r.getAs("run_id"), r.getAs("experiment"), units == null ? 0 : units,
           started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
           seconds == null ? Double.NaN : seconds, r.getAs("code_version"), r.getAs("config_sha256"),
-          r.getAs("definition"), r.getAs("settings"), snapshots));
+          r.getAs("definition"), r.getAs("settings"), snapshots, coverage));
     }
     return out;
   }

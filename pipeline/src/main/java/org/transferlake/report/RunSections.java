@@ -87,7 +87,7 @@ final class RunSections {
     String text = run.definition() == null ? "" : run.definition();
     try {
       definition = ExperimentCatalog.parse(text, "ops.runs.definition of run " + run.runId());
-      sourceContexts = definition.sources().stream().map(s -> s.context().id()).toList();
+      sourceContexts = definition.sources().stream().flatMap(s -> s.links().stream()).map(ContextRef::id).toList();
       features = definition.features();
     } catch (SettingsException e) {
       definitionProblem = e.getMessage();
@@ -111,7 +111,12 @@ final class RunSections {
       if (c.hasPath("sources")) {
         for (Config source : c.getConfigList("sources")) {
           if (source.hasPath("context")) {
-            contexts.add(source.getString("context"));
+            Object context = source.getValue("context").unwrapped();
+            if (context instanceof List<?> chain) {
+              chain.forEach(link -> contexts.add(String.valueOf(link)));
+            } else {
+              contexts.add(String.valueOf(context));
+            }
           }
         }
       }
@@ -131,7 +136,7 @@ final class RunSections {
     StringBuilder sb = new StringBuilder("Target ").append(target == null ? "unknown" : target);
     if (definition != null) {
       sb.append("; sources ").append(definition.sources().isEmpty() ? "none" : String.join(", ",
-          definition.sources().stream().map(s -> s.context().id() + " (" + s.aggregate().name().toLowerCase(Locale.ROOT)
+          definition.sources().stream().map(s -> s.id() + " (" + s.aggregate().name().toLowerCase(Locale.ROOT)
               + ")").toList()));
       sb.append("; features ").append(definition.features()).append("; ").append(foldsText()).append("; inner folds ")
           .append(definition.innerFolds()).append("; repeats ").append(definition.repeats()).append('.');
@@ -270,7 +275,7 @@ final class RunSections {
     }
     if (definition != null) {
       blocks.add(Text.of("This run: " + foldsText() + (definition.sources().isEmpty() ? "; no source contexts."
-          : "; source contexts " + String.join(", ", definition.sources().stream().map(s -> s.context().id()).toList())
+          : "; source contexts " + String.join(", ", definition.sources().stream().map(s -> s.id()).toList())
               + ".")));
     }
     sections.add(new Section(3, "Against published figures", blocks));
@@ -428,6 +433,9 @@ final class RunSections {
     rows.add(List.of("code version", String.valueOf(run.codeVersion())));
     rows.add(List.of("definition SHA-256", String.valueOf(run.configSha256())));
     run.inputSnapshots().forEach((table, id) -> rows.add(List.of("input snapshot: " + table, String.valueOf(id))));
+    run.sourceCoverage().forEach((link, n) -> rows.add(List.of(link.endsWith("[none]")
+        ? "target compositions in no link of " + link.substring(0, link.length() - "[none]".length())
+        : "target compositions from " + link, String.valueOf(n))));
     if (definition != null) {
       definition.allowedExperimentalSources().forEach((context, why) -> rows.add(List.of(
           "experimental source allowed: " + context, why)));

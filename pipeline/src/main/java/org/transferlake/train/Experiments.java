@@ -17,6 +17,8 @@ import org.transferlake.train.experiment.DistributedSourceLearner;
 
 /** The train stage from settings: finds the experiment, reads its data from the lake, runs or plans it. */
 public final class Experiments {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Experiments.class);
+
   private final Lake lake;
   private final Settings settings;
 
@@ -50,6 +52,8 @@ public final class Experiments {
         DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
     SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
         e.seed());
+    data.sources().forEach(s -> LOG.info("source {}: {} rows, learner {}", s.context(), s.rows(),
+        learners.forRows(s.rows()).name()));
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
         : 4 * lake.spark().sparkContext().defaultParallelism();
     return new TrainJob(lake, registry()).run(runId, e, data, sources,

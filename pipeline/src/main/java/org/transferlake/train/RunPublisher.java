@@ -19,6 +19,7 @@ import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lake.Metric;
 import org.transferlake.model.learn.Versions;
+import org.transferlake.train.data.ChainCoverage;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.units.UnitScore;
 import org.transferlake.train.units.WorkUnit;
@@ -96,8 +97,9 @@ final class RunPublisher {
     return out;
   }
 
+  /** @param coverage the target compositions each link of each source chain covered ({@link ChainCoverage}) */
   void recordRun(String runId, ExperimentDefinition e, int units, Instant started, Map<String, Long> snapshots,
-      String settings) {
+      String settings, List<ChainCoverage> coverage) {
     Instant finished = Instant.now();
     String definition;
     try {
@@ -107,9 +109,16 @@ final class RunPublisher {
     }
     Row row = RowFactory.create(runId, "train", e.name(), "published", (long) units, Timestamp.from(started),
         Timestamp.from(finished), (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0, Versions.TRANSFERLAKE,
-        e.definitionSha256(), definition, settings, scala.jdk.javaapi.CollectionConverters.asScala(snapshots));
+        e.definitionSha256(), definition, settings, scala.jdk.javaapi.CollectionConverters.asScala(snapshots),
+        coverage.isEmpty() ? null : scala.jdk.javaapi.CollectionConverters.asScala(runRecord(coverage)));
     lake.overwrite(LakeTable.RUNS, lake.spark().createDataFrame(List.of(row), lake.read(LakeTable.RUNS).schema()),
         col("run_id").equalTo(runId));
     LOG.info("run {} published: {} units of {}", runId, units, e.name());
+  }
+
+  private static Map<String, Long> runRecord(List<ChainCoverage> coverage) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    coverage.forEach(c -> out.putAll(c.runRecord()));
+    return out;
   }
 }

@@ -102,7 +102,7 @@ public final class TrainJob {
       publisher.publishResults(runId);
       List<UnitScore> scores = publisher.scores(runId, units);
       new FinalModels(lake, registry).register(runId, e, data, scores, jsc, shared);
-      publisher.recordRun(runId, e, units.size(), started, snapshots, settings);
+      publisher.recordRun(runId, e, units.size(), started, snapshots, settings, data.chains());
       waves.clearStaged(runId);
       return new Outcome(todo.size(), units.size() - todo.size(), scores);
     } finally {
@@ -119,7 +119,10 @@ public final class TrainJob {
     boolean stageOne = e.architectures().stream().anyMatch(a -> Components.architecture(a).sourceUse()
         == ArchitectureComponent.SourceUse.SOURCE_MODELS);
     for (int i = 0; stageOne && i < sources.size(); i++) {
+      long start = System.nanoTime();
       sources.estimate(i, data.keys(), data.x(), e.useMeasured());
+      LOG.info("source model {} ({} rows): fitted and estimated for the target in {} s", sources.context(i),
+          sources.source(i).rows(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
     }
     if (stageOne) {
       sources.freeze();

@@ -31,7 +31,8 @@ class ExperimentChecksTest {
   File dir;
 
   private Settings settings(String dir, String... more) {
-    SettingsLoader loader = new SettingsLoader().withoutSystemProperties().set("transferlake.experiments.dir", dir);
+    SettingsLoader loader = new SettingsLoader().withoutSystemProperties().set("transferlake.experiments.dir", dir)
+        .set("transferlake.sources.dir", TestPaths.sourcesDir().getPath());
     for (int i = 0; i < more.length; i += 2) {
       loader.set(more[i], more[i + 1]);
     }
@@ -44,6 +45,18 @@ class ExperimentChecksTest {
     List<String> names = Arrays.stream(shipped.list((d, n) -> n.endsWith(".conf")))
         .map(n -> n.substring(0, n.length() - ".conf".length())).sorted().toList();
     ExperimentChecks.verify(settings(shipped.getPath()), names);
+  }
+
+  @Test
+  void aChainLinkThatNoSourceDeclaresStopsTheCommand() throws IOException {
+    File file = new File(dir, "gaps.conf");
+    Files.writeString(file.toPath(), GAPS.replace("\"" + STREHLOW + "\"",
+        "[\"band_gap/pbe/matbench_mp_gap\", \"band_gap/pbe/oqmd\"]"));
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> ExperimentChecks.verify(settings(dir.getPath()), List.of("gaps")));
+    assertEquals(file.getPath() + ": sources[0].context[1]: band_gap/pbe/oqmd is no context of the source catalog;"
+        + " nearest: band_gap/pbe/oqmd_gap, band_gap/pbe/aflow_gap, band_gap/pbe/borlido2019 (correct the id, or"
+        + " declare the source in transferlake.sources.dir or the workspace's sources)", e.getMessage());
   }
 
   @Test

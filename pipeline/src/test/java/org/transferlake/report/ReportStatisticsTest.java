@@ -50,7 +50,7 @@ class ReportStatisticsTest {
     ExperimentDefinition fromText = ExperimentCatalog.parse(Files.readString(file.toPath()), "run x");
     assertEquals(fromFile.definitionSha256(), fromText.definitionSha256());
     assertEquals(fromFile.sources(), fromText.sources());
-    assertEquals("band_gap/pbe/matbench_mp_gap", fromText.sources().get(0).context().id());
+    assertEquals("band_gap/pbe/matbench_mp_gap", fromText.sources().get(0).id());
     SettingsException e = org.junit.jupiter.api.Assertions.assertThrows(SettingsException.class,
         () -> ExperimentCatalog.parse(ResultRows.DEFINITION.replace("features = magpie", "features = magpie\nbogus = 1"),
             "run y"));

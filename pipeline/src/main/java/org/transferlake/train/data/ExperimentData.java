@@ -13,10 +13,19 @@ import org.transferlake.model.transfer.ContextSet;
  * @param y the value per record; for a classification target the class index into {@code label.classes()}
  * @param featureColumns the features table's columns, in the order of every row of {@code x}
  * @param range the target property's range, which every predicted mean is moved into ({@code ANY} for labels)
+ * @param chains for each source that is a chain, the target compositions each link covered
  */
 public record ExperimentData(Label label, String[] keys, double[][] x, double[] y, String[] sourceFiles,
     long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext, List<String> featureColumns,
-    ValueRange range) implements Serializable {
+    ValueRange range, List<ChainCoverage> chains) implements Serializable {
+
+  /** Data whose sources are single contexts: no chain coverage. */
+  public ExperimentData(Label label, String[] keys, double[][] x, double[] y, String[] sourceFiles,
+      long[] recordNumbers, int[] folds, List<ContextSet> sources, String targetContext, List<String> featureColumns,
+      ValueRange range) {
+    this(label, keys, x, y, sourceFiles, recordNumbers, folds, sources, targetContext, featureColumns, range,
+        List.of());
+  }
 
   public int rows() {
     return keys.length;

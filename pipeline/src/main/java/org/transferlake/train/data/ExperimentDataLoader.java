@@ -2,13 +2,16 @@ package org.transferlake.train.data;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -30,7 +33,8 @@ import org.transferlake.train.experiment.ExperimentDefinition;
 
 /**
  * Reads an experiment's data from the lake: the target context's records with their features and folds, and each
- * source context aggregated to one value per composition key with its features.
+ * source aggregated to one value per composition key with its features (a chain's from its first link that holds
+ * the composition).
  */
 public final class ExperimentDataLoader {
   /** Columns of a features table that are not features. */
@@ -115,12 +119,13 @@ public final class ExperimentDataLoader {
         : e.hashFolds() ? Folds.hashedByKey(keys, e.folds(), e.foldSeed())
         : Folds.groupedByKey(keys, e.folds(), e.foldSeed());
     List<ContextSet> sources = new ArrayList<>();
-    for (ExperimentDefinition.SourceSpec s : e.sources()) {
-      sources.add(source(e, s, keyed));
+    List<ChainCoverage> chains = new ArrayList<>();
+    for (int i = 0; i < e.sources().size(); i++) {
+      sources.add(source(e, i, keyed, keys, chains));
     }
     ValueRange range = property.numeric() ? new ValueRange(property.min(), property.max()) : ValueRange.ANY;
     return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id(),
-        List.copyOf(featureColumns), range);
+        List.copyOf(featureColumns), range, List.copyOf(chains));
   }
 
   /**
@@ -134,7 +139,10 @@ public final class ExperimentDataLoader {
     List<String> wanted = new ArrayList<>();
     wanted.add("target = " + e.target().id());
     for (int i = 0; i < e.sources().size(); i++) {
-      wanted.add("sources[" + i + "].context = " + e.sources().get(i).context().id());
+      ExperimentDefinition.SourceSpec s = e.sources().get(i);
+      for (int j = 0; j < s.links().size(); j++) {
+        wanted.add("sources[" + i + "].context" + (s.chain() ? "[" + j + "]" : "") + " = " + s.links().get(j).id());
+      }
     }
     for (String w : wanted) {
       String context = w.substring(w.indexOf(" = ") + 3);
@@ -152,26 +160,46 @@ public final class ExperimentDataLoader {
         .and(col("fidelity").equalTo(c.fidelity())).and(col("source_id").equalTo(c.sourceId())));
   }
 
-  private ContextSet source(ExperimentDefinition e, ExperimentDefinition.SourceSpec s, Dataset<Row> keyed) {
-    List<Row> rows = observations(s.context()).filter(col("value_double").isNotNull())
-        .groupBy("composition_key").agg(collect_list("value_double").as("values"))
-        .join(keyed, "composition_key")
+  /**
+   * Source {@code i} aggregated to one value per composition with its features; a chain's compositions each take
+   * the value of the first link that holds them, and the chain's coverage of the target joins {@code chains}.
+   */
+  private ContextSet source(ExperimentDefinition e, int i, Dataset<Row> keyed, String[] targetKeys,
+      List<ChainCoverage> chains) {
+    ExperimentDefinition.SourceSpec s = e.sources().get(i);
+    List<Dataset<Row>> links = new ArrayList<>();
+    for (ContextRef link : s.links()) {
+      links.add(observations(link).filter(col("value_double").isNotNull())
+          .groupBy("composition_key").agg(collect_list("value_double").as("values")));
+    }
+    Dataset<Row> merged = s.chain() ? SourceChain.firstLinkWins(links)
+        : links.get(0).withColumn(SourceChain.LINK, lit(0));
+    List<Row> rows = merged.join(keyed, "composition_key")
+        .select("composition_key", "values", "features", SourceChain.LINK)
         .orderBy("composition_key")
         .collectAsList();
     if (rows.isEmpty()) {
-      throw new SettingsException("experiment " + e.name() + ": source context " + s.context()
-          + " has no numeric observations with features");
+      throw new SettingsException("experiment " + e.name() + ": source " + (s.chain() ? "chain " : "context ")
+          + s.id() + " has no numeric observations with features");
     }
     String[] keys = new String[rows.size()];
     double[][] x = new double[rows.size()][];
     double[] y = new double[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      keys[i] = r.getString(0);
-      y[i] = s.aggregate().apply(toArray(r.getList(1)));
-      x[i] = toArray(r.getList(2));
+    Map<String, Integer> linkByKey = new HashMap<>();
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      keys[r] = row.getString(0);
+      y[r] = s.aggregate().apply(toArray(row.getList(1)));
+      x[r] = toArray(row.getList(2));
+      if (s.chain()) {
+        linkByKey.put(keys[r], row.getInt(3));
+      }
     }
-    return new ContextSet(s.context().id(), Label.regression(s.context().id()), keys, x, y);
+    if (s.chain()) {
+      chains.add(ChainCoverage.of("sources[" + i + "]", s.links().stream().map(ContextRef::id).toList(), linkByKey,
+          targetKeys));
+    }
+    return new ContextSet(s.id(), Label.regression(s.id()), keys, x, y);
   }
 
   /** Row i of a fold table is record i of the target's file; the formulas must agree. */

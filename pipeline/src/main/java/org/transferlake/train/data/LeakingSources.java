@@ -4,11 +4,13 @@ import java.util.Collection;
 import java.util.Map;
 import org.transferlake.config.SettingsException;
 import org.transferlake.lineage.Lineage;
+import org.transferlake.train.experiment.ContextRef;
 import org.transferlake.train.experiment.ExperimentDefinition;
 
 /**
  * Stops an experiment whose source contexts could leak its test targets ({@link Lineage}), naming its file, each
- * refused context and why; the experimental sources it allows ({@code allow-experimental-sources}) pass that rule.
+ * refused context and why (every link of a source chain is checked); the experimental sources it allows
+ * ({@code allow-experimental-sources}) pass that rule.
  */
 public final class LeakingSources {
   private LeakingSources() {}
@@ -25,7 +27,8 @@ public final class LeakingSources {
   /** @throws SettingsException naming each source {@code lineage} refuses */
   static void refuse(ExperimentDefinition e, Lineage lineage) {
     Map<String, String> refused = lineage.refused(e.target().id(),
-        e.sources().stream().map(s -> s.context().id()).toList(), e.allowedExperimentalSources().keySet());
+        e.sources().stream().flatMap(s -> s.links().stream()).map(ContextRef::id).toList(),
+        e.allowedExperimentalSources().keySet());
     if (!refused.isEmpty()) {
       StringBuilder why = new StringBuilder();
       refused.forEach((context, reason) -> why.append("\n  - ").append(context).append(": ").append(reason));

@@ -144,12 +144,13 @@ public final class ExperimentCatalog {
           throw k.error(key, "expected { context = \"property/fidelity/source_id\", aggregate = median }");
         }
         Config s = ((ConfigObject) list.get(i)).toConfig();
-        ContextRef context = k.context(key + ".context", s.hasPath("context") ? s.getValue("context") : null);
-        if (context.equals(target)) {
+        List<ContextRef> links = SourceChainKey.links(k::error, key + ".context",
+            s.hasPath("context") ? s.getValue("context") : null);
+        if (links.contains(target)) {
           throw k.error(key, "the target context cannot also be a source");
         }
         try {
-          sources.add(new ExperimentDefinition.SourceSpec(context,
+          sources.add(new ExperimentDefinition.SourceSpec(links,
               Aggregation.parse(s.hasPath("aggregate") ? s.getString("aggregate")
                   : (String) ExperimentSchema.fallback("sources[].aggregate"))));
         } catch (IllegalArgumentException e) {
@@ -261,7 +262,7 @@ public final class ExperimentCatalog {
     if (!c.hasPath(key)) {
       return allowed;
     }
-    List<String> ids = sources.stream().map(s -> s.context().id()).toList();
+    List<String> ids = sources.stream().flatMap(s -> s.links().stream()).map(ContextRef::id).toList();
     for (Map.Entry<String, ConfigValue> e : c.getObject(key).entrySet()) {
       String at = ConfigUtil.joinPath(key, e.getKey());
       if (!ids.contains(e.getKey())) {

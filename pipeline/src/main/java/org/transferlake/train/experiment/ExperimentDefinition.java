@@ -32,8 +32,35 @@ public record ExperimentDefinition(String name, String description, ContextRef t
     int unionSourceRows, java.util.Map<String, String> allowedExperimentalSources)
     implements Serializable {
 
-  /** A source context and how its duplicate observations per composition are aggregated. */
-  public record SourceSpec(ContextRef context, Aggregation aggregate) implements Serializable {}
+  /**
+   * A source: one context, or a chain of contexts of one property in order of preference (a composition takes the
+   * value of the first link that holds it), and how a link's duplicate observations per composition are aggregated.
+   *
+   * @param links the context, or the chain's links in order (two or more)
+   */
+  public record SourceSpec(List<ContextRef> links, Aggregation aggregate) implements Serializable {
+    public SourceSpec {
+      if (links.isEmpty()) {
+        throw new IllegalArgumentException("a source needs a context");
+      }
+      links = List.copyOf(links);
+    }
+
+    /** A source of one context. */
+    public SourceSpec(ContextRef context, Aggregation aggregate) {
+      this(List.of(context), aggregate);
+    }
+
+    /** Whether the source is a chain of two or more contexts. */
+    public boolean chain() {
+      return links.size() > 1;
+    }
+
+    /** The context's id, or the chain's links joined by {@code " > "}: the source's name in models and reports. */
+    public String id() {
+      return String.join(" > ", links.stream().map(ContextRef::id).toList());
+    }
+  }
 
   /** What the options tell the architectures that use source models. */
   public ArchitectureSettings architectureSettings() {

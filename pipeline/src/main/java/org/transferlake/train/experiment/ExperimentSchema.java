@@ -41,9 +41,12 @@ public final class ExperimentSchema {
       key("description", Kind.STRING, "", "one line on what the experiment compares"),
       key("target", Kind.STRING, null, "the target context, property/fidelity/source_id"),
       key("sources", Kind.OBJECT_LIST, null, "the source contexts, none for target_only alone"),
-      key("sources[].context", Kind.STRING, null, "a source context, property/fidelity/source_id"),
+      key("sources[].context", Kind.STRING, null, "a source context, property/fidelity/source_id; or a chain, a"
+          + " list of two or more contexts of one property, [\"band_gap/pbe/matbench_mp_gap\","
+          + " \"band_gap/pbe/oqmd_gap\"]: a composition takes the value of the first link that holds it"),
       key("sources[].aggregate", Kind.STRING, "median",
-          "how a composition's several values become one: mean, median, min, closest_to_mean"),
+          "how a composition's several values (in a chain, a link's) become one: mean, median, min,"
+          + " closest_to_mean"),
       key("allow-experimental-sources", Kind.FREE_MAP, null, "experimental sources of the target's property used"
           + " anyway (else refused as a possible leak): \"property/fidelity/source_id\" = \"why it is sound\""),
       key("features", Kind.STRING, null, "the feature preset: the table features.<preset>"),

@@ -40,7 +40,7 @@ class ExperimentScaffoldTest {
     assertEquals(List.of("target_only", "source_only", "difference", "latent_variable"), r.architectures());
     ExperimentDefinition d = ExperimentCatalog.read(r.file());
     assertEquals(TARGET, d.target().id());
-    assertEquals(MP, d.sources().get(0).context().id());
+    assertEquals(MP, d.sources().get(0).id());
     assertEquals(r.architectures(), d.architectures());
     assertEquals("forest", d.learners().get(0).name());
     assertEquals(Map.of("trees", List.of("100")), d.learners().get(0).grid());

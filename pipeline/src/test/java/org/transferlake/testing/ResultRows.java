@@ -164,7 +164,8 @@ public final class ResultRows {
     return RowFactory.create(id, "train", experiment, "published", 12L,
         Timestamp.from(end.minusMillis((long) (seconds * 1000))), Timestamp.from(end), seconds, "0.1.0-test",
         "sha-" + id, definition, "featurize { element-source = magpie_elements }",
-        CollectionConverters.asScala(Map.of("lake.curated.observations", 111L, "lake.features.magpie", 222L)));
+        CollectionConverters.asScala(Map.of("lake.curated.observations", 111L, "lake.features.magpie", 222L)),
+        null);
   }
 
   private static Row source(String id, String citation, String licence, String url) {

@@ -24,9 +24,9 @@ import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 
 /**
- * The featurize job on a lake of magpie_elements, oliynyk_elements and matbench_expt_gap, ingested once from the mirror and
- * shared: each test uses a preset of its own and adds keys no other test adds, and none depends on what
- * another one did, so they run in any order.
+ * The featurize job on a lake of magpie_elements, oliynyk_elements and matbench_expt_gap, ingested once from
+ * the mirror and shared: each test uses a preset of its own and adds keys no other test adds, and none depends
+ * on what another one did, so they run in any order.
  */
 class FeaturizeJobTest {
   /** The pinned checksum of magpie_elements (conf/sources/magpie_elements.conf). */

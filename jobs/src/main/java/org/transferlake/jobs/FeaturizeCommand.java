@@ -19,7 +19,8 @@ final class FeaturizeCommand implements Callable<Integer> {
   CommonOptions common;
 
   @Option(names = "--preset", paramLabel = "NAME", split = ",",
-      description = "Presets: magpie, magpie_no_imputation, fractions (default: transferlake.featurize.presets).")
+      description = "Presets: magpie, magpie_no_imputation, fractions, oliynyk, mat2vec"
+          + " (default: transferlake.featurize.presets).")
   List<String> presets = List.of();
 
   @Override

@@ -108,6 +108,9 @@ final class StagePrinter implements StageListener {
         out.println(affected + " have an element that lacks a Magpie property; its value is the property's mean");
       } else if (o.preset().equals("magpie_no_imputation")) {
         out.println(affected + " have NaN features: an element lacks a Magpie property");
+      } else if (o.elementTableSha256() != null) {
+        out.println(affected + " have an element that lacks a value of the " + SafeText.value(o.preset())
+            + " element table; its value is the property's mean");
       }
     }
   }

@@ -71,7 +71,7 @@ public final class CompositionFeaturizerTransformer extends Transformer implemen
         + " property) values the composition's elements lack in the element table (imputed or NaN)",
         (Function1<String, Object>) name -> name != null);
     elementTable = new ElementTableParam(this, "elementTable",
-        "the raw element table the Magpie presets read (saved with the stage)");
+        "the raw element table the preset reads (saved with the stage)");
     setDefault(inputCol, "composition_key");
     setDefault(outputCol, "features");
     setDefault(preset, "magpie");

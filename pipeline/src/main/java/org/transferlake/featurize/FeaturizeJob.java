@@ -31,7 +31,7 @@ public final class FeaturizeJob {
   private final Consumer<String> log;
 
   /**
-   * @param elementSource the element-table source the Magpie presets read
+   * @param elementSource the element-table source the Magpie presets read; the others read their own
    * @param rowsPerPartition compositions per Spark task
    * @param progressSeconds seconds between progress lines to {@code log}; 0 for none
    */
@@ -68,7 +68,8 @@ public final class FeaturizeJob {
     String elementSha = null;
     List<String> properties = FeaturizerPresets.elementProperties(preset);
     if (!properties.isEmpty()) {
-      LakeElementTable elements = LakeElementTable.read(lake, elementSource, properties);
+      LakeElementTable elements = LakeElementTable.read(lake,
+          FeaturizerPresets.elementSource(preset, elementSource), properties);
       stage.setElementTable(elements.table()).setMissingCountCol(MISSING);
       elementSha = elements.sha256();
     }

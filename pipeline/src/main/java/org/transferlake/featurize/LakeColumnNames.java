@@ -15,7 +15,26 @@ final class LakeColumnNames {
    * GSvolume_pa} becomes {@code magpie_minimum_gsvolume_pa}.
    */
   public static String fromMatminer(String matminerName) {
-    String lower = matminerName.toLowerCase(Locale.ROOT);
+    String name = underscored(matminerName);
+    return name.indexOf(MATMINER_MAGPIE_PREFIX) == 0
+        ? MAGPIE_PREFIX + name.substring(MATMINER_MAGPIE_PREFIX.length())
+        : name;
+  }
+
+  /**
+   * {@code name} lower-cased, each run of characters other than ASCII letters and digits replaced by
+   * {@code _}, without a leading or trailing {@code _}: {@code specific_heat_(J/g_K)_} becomes
+   * {@code specific_heat_j_g_k}.
+   */
+  public static String slug(String name) {
+    String underscored = underscored(name);
+    int start = underscored.startsWith("_") ? 1 : 0;
+    int end = Math.max(start, underscored.endsWith("_") ? underscored.length() - 1 : underscored.length());
+    return underscored.substring(start, end);
+  }
+
+  private static String underscored(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     StringBuilder name = new StringBuilder(lower.length());
     boolean inRun = false;
     for (int i = 0; i < lower.length(); i++) {
@@ -28,8 +47,6 @@ final class LakeColumnNames {
       }
       inRun = !kept;
     }
-    return name.indexOf(MATMINER_MAGPIE_PREFIX) == 0
-        ? MAGPIE_PREFIX + name.substring(MATMINER_MAGPIE_PREFIX.length())
-        : name.toString();
+    return name.toString();
   }
 }

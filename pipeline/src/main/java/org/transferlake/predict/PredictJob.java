@@ -98,7 +98,8 @@ public final class PredictJob {
         .setInputKind("formula").setHandleInvalid("keep-null").setPreset(preset).setOutputLayout("columns");
     List<String> elementProperties = FeaturizerPresets.elementProperties(preset);
     if (!elementProperties.isEmpty()) {
-      featurizer.setElementTable(LakeElementTable.read(lake, elementSource, elementProperties).table())
+      String source = FeaturizerPresets.elementSource(preset, elementSource);
+      featurizer.setElementTable(LakeElementTable.read(lake, source, elementProperties).table())
           .setMissingCountCol(MISSING);
     }
     Dataset<Row> featurized = featurizer.transform(input.select(Arrays.stream(input.columns())

@@ -68,7 +68,7 @@ class CompositionFeaturizerTransformerTest {
   @Test
   void invalidParamValuesAreRefusedNamingParamAndValue() {
     CompositionFeaturizerTransformer t = new CompositionFeaturizerTransformer();
-    assertEquals("preset = 'magpi': expected one of [magpie, magpie_no_imputation, fractions]",
+    assertEquals("preset = 'magpi': expected one of [magpie, magpie_no_imputation, fractions, oliynyk, mat2vec]",
         assertThrows(IllegalArgumentException.class, () -> t.setPreset("magpi")).getMessage());
     assertEquals("inputKind = 'smiles': expected one of [key, formula]",
         assertThrows(IllegalArgumentException.class, () -> t.setInputKind("smiles")).getMessage());

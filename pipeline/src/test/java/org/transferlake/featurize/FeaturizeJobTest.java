@@ -24,13 +24,15 @@ import org.transferlake.testing.TestPaths;
 import org.transferlake.testing.TestSpark;
 
 /**
- * The featurize job on a lake of magpie_elements and matbench_expt_gap, ingested once from the mirror and
- * shared: each test uses a preset of its own and adds keys no other test adds, and none depends on what
- * another one did, so they run in any order.
+ * The featurize job on a lake of magpie_elements, oliynyk_elements and matbench_expt_gap, ingested once from
+ * the mirror and shared: each test uses a preset of its own and adds keys no other test adds, and none depends
+ * on what another one did, so they run in any order.
  */
 class FeaturizeJobTest {
   /** The pinned checksum of magpie_elements (conf/sources/magpie_elements.conf). */
   private static final String MAGPIE_SHA256 = "f62c3729370818aa7c97c9d37144015cb85fa77bd5cec42a4262595bfc345103";
+  /** The pinned checksum of oliynyk_elements. */
+  private static final String OLIYNYK_SHA256 = "2067d5c613452eaf8897a353f1821dd10cefd086ea6f9aced3d07fa3d510744c";
 
   private static Lake lake;
 
@@ -40,7 +42,7 @@ class FeaturizeJobTest {
     SourceCatalog catalog = SourceCatalog.load(TestPaths.sourcesDir(),
         new SettingsLoader().withoutSystemProperties().load().properties());
     new IngestJob(lake, TestPaths.mirror().getPath(), 1_000_000)
-        .run("ingest", catalog.select(List.of("magpie_elements", "matbench_expt_gap")));
+        .run("ingest", catalog.select(List.of("magpie_elements", "oliynyk_elements", "matbench_expt_gap")));
   }
 
   @Test
@@ -114,6 +116,37 @@ class FeaturizeJobTest {
     assertEquals(distinctKeys(), outcome.tableRows());
     assertTrue(Double.isNaN(lake.spark().sql("SELECT magpie_mean_meltingt FROM " + outcome.table()
         + " WHERE composition_key = 'He'").first().getDouble(0)));
+  }
+
+  @Test
+  void oliynykReadsItsOwnElementTableAndImputesWhatItLacks() {
+    String poO2 = FormulaParser.parse("PoO2").key();
+    String atCl = FormulaParser.parse("AtCl").key();
+    addObservations(poO2, atCl);
+    FeaturizeOutcome outcome = job(new ArrayList<>()).run("o1", "oliynyk");
+    assertEquals(OLIYNYK_SHA256, outcome.elementTableSha256(), "oliynyk_elements, not the magpie source");
+    assertEquals(distinctKeys(), outcome.tableRows());
+    CompositionFeaturizer kernel = FeaturizerPresets.create("oliynyk", ElementTable.fromRows(
+        DescriptorPreset.OLIYNYK.properties(), CatalogElementRows.read("oliynyk_elements")));
+    assertEquals(kernel.version(), outcome.featurizerVersion(), "the lake's table is the mirror's file");
+    List<String> columns = new ArrayList<>(List.of(FeatureTable.KEY));
+    columns.addAll(FeaturizerPresets.featureNames("oliynyk"));
+    columns.add(FeaturizeJob.MISSING);
+    double[] expected = new double[kernel.featureCount()];
+    for (String key : List.of(poO2, atCl, "Fe2O3")) {
+      Row row = new FeatureTable(lake, "oliynyk").read().where(FeatureTable.KEY + " = '" + key + "'")
+          .selectExpr(columns.toArray(String[]::new)).first();
+      Composition c = Composition.ofKey(key);
+      kernel.featurize(c, expected, 0);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], row.getDouble(1 + i), key + " " + columns.get(1 + i));
+      }
+      assertEquals(kernel.missingValues(c.atomicNumbers(), c.size()), row.getInt(1 + expected.length), key);
+    }
+    long withMissing = lake.spark().sql("SELECT count(*) FROM " + outcome.table() + " WHERE "
+        + FeaturizeJob.MISSING + " > 0").first().getLong(0);
+    assertEquals(withMissing, outcome.tableRowsWithMissing());
+    assertTrue(withMissing >= 2, "PoO2 and AtCl at least: " + withMissing);
   }
 
   @Test

@@ -19,4 +19,18 @@ class LakeColumnNamesTest {
   void matminerNamesBecomeLowerCaseWithUnderscores(String matminer, String lake) {
     assertEquals(lake, LakeColumnNames.fromMatminer(matminer));
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Miracle_Radius_[pm]                | miracle_radius_pm
+      thermal_conductivity_(W/(m_K))_    | thermal_conductivity_w_m_k
+      1st_ionization_potential_(kJ/mol)  | 1st_ionization_potential_kj_mol
+      Allred-Rockow_electronegativity    | allred_rockow_electronegativity
+      MagpieData mean Number             | magpiedata_mean_number
+      '(x)'                              | x
+      '()'                               | ''
+      """)
+  void slugsHaveNoUnderscoreAtEitherEnd(String name, String slug) {
+    assertEquals(slug, LakeColumnNames.slug(name));
+  }
 }

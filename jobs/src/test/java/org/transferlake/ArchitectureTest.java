@@ -69,7 +69,7 @@ class ArchitectureTest {
         "train.units"));
     m.put("predict", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",
         "model.registry"));
-    m.put("report", List.of("config", "lake", "model.components", "train.experiment"));
+    m.put("report", List.of("config", "lake", "model.components", "model.learn", "train.experiment"));
     m.put("ops", List.of("config", "lake"));
     // ingest.catalog: the scaffolds of a workspace source; the unit a target's source declares (PredictStage)
     m.put("pipeline", List.of("config", "lake", "ingest", "ingest.catalog", "featurize", "model.learn",

@@ -1,7 +1,6 @@
 package org.transferlake.featurize;
 
 import java.util.List;
-import org.transferlake.composition.Elements;
 
 /**
  * The features of a {@link DescriptorPreset}: for each property of its element table, its statistics over the
@@ -42,12 +41,7 @@ public final class ElementStatisticsFeaturizer implements CompositionFeaturizer 
     this.table = raw.imputedWithPropertyMeans();
     this.statistics = preset.statistics().toArray(new ElementStatistic[0]);
     this.needsDeviation = preset.statistics().contains(ElementStatistic.AVG_DEV);
-    this.missingByElement = new int[Elements.count() + 1];
-    for (int z = 1; z <= Elements.count(); z++) {
-      for (int p = 0; p < raw.propertyCount(); p++) {
-        missingByElement[z] += Double.isNaN(raw.value(z, p)) ? 1 : 0;
-      }
-    }
+    this.missingByElement = raw.missingPerElement();
     this.version = preset.presetName() + "-v" + KERNEL_VERSION + "-" + table.fingerprint();
   }
 

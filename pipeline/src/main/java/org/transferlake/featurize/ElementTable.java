@@ -91,6 +91,17 @@ public final class ElementTable implements Serializable {
     return List.of(properties);
   }
 
+  /** Per atomic number (index 0 unused), how many properties the table lacks for that element. */
+  public int[] missingPerElement() {
+    int[] missing = new int[Elements.count() + 1];
+    for (int z = 1; z <= Elements.count(); z++) {
+      for (int p = 0; p < propertyCount(); p++) {
+        missing[z] += Double.isNaN(value(z, p)) ? 1 : 0;
+      }
+    }
+    return missing;
+  }
+
   /** The number of properties (columns). */
   public int propertyCount() {
     return properties.length;

@@ -1,6 +1,5 @@
 package org.transferlake.featurize;
 
-import org.transferlake.composition.Elements;
 
 /**
  * Magpie features: for each elemental property, six statistics over the elements of a composition,
@@ -55,12 +54,7 @@ public final class MagpieFeaturizer implements CompositionFeaturizer {
   private MagpieFeaturizer(MagpiePreset preset, ElementTable raw, ElementTable table) {
     this.preset = preset;
     this.table = table;
-    this.missingByElement = new int[Elements.count() + 1];
-    for (int z = 1; z <= Elements.count(); z++) {
-      for (int p = 0; p < raw.propertyCount(); p++) {
-        missingByElement[z] += Double.isNaN(raw.value(z, p)) ? 1 : 0;
-      }
-    }
+    this.missingByElement = raw.missingPerElement();
     this.version = preset.presetName() + "-v" + KERNEL_VERSION + "-" + table.fingerprint();
   }
 

@@ -38,7 +38,7 @@ class ComponentsTest {
     assertFalse(Components.isArchitecture("two_stage_magic"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Components.architecture("magic")).getMessage()
         .endsWith("(known: target_only, source_only, naive_union, union_context, multi_task, difference,"
-            + " latent_variable; each also as two_stage_<name>)"));
+            + " latent_variable; each also as two_stage_<name>, stacked_<name>)"));
   }
 
   @Test

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * <p>The ratio is the smallest for which {@value #COVERAGE} of all held-out rows fall within one σ, counting the
  * rows the floor already covers (as lolo counts rows predicted exactly). Leaving those rows out, as this project
  * did before, calibrated the other rows alone to 68% and so over-covered the whole: 76% on the test folds of
- * matbench_expt_gap, where a fifth of the rows are exact.
+ * matbench_expt_gap, where a fifth of the rows are predicted exactly.
  *
  * @param ratio the factor on the spread
  * @param floor the smallest standard deviation, 0 only when every held-out error was 0

@@ -9,6 +9,8 @@ import org.transferlake.composition.FormulaParser;
 import org.transferlake.featurize.MagpieElementRows;
 import org.transferlake.featurize.MagpieFeaturizer;
 import org.transferlake.featurize.MagpiePreset;
+import org.transferlake.model.learn.Label;
+import org.transferlake.model.transfer.ContextSet;
 
 /**
  * The real band-gap task for learner tests: matbench_expt_gap with Magpie features and the official Matbench
@@ -61,6 +63,27 @@ public final class MatbenchGaps {
     double[] out = new double[featurizer.featureCount()];
     featurizer.featurize(c.atomicNumbers(), c.fractions(), c.size(), out, 0);
     return out;
+  }
+
+  /** matbench_expt_gap as the target context. */
+  public ContextSet target() {
+    return new ContextSet("band_gap/experiment/matbench_expt_gap", Label.regression("band_gap"), keys, x,
+        experimental);
+  }
+
+  /** The MP PBE gaps (median per composition key, in key order) as the source context, with Magpie features. */
+  public ContextSet pbeSource() {
+    List<String> sourceKeys = new ArrayList<>();
+    List<double[]> sourceX = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(pbeMedian).entrySet()) {
+      sourceKeys.add(e.getKey());
+      sourceX.add(features(Composition.ofKey(e.getKey())));
+      y.add(e.getValue());
+    }
+    return new ContextSet("band_gap/pbe/matbench_mp_gap", Label.regression("band_gap"),
+        sourceKeys.toArray(new String[0]), sourceX.toArray(new double[0][]),
+        y.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Row indices of one fold (test) or of every other fold (train). */

@@ -1,6 +1,5 @@
 package org.transferlake.model.transfer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +8,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.transferlake.composition.Composition;
-import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.learn.forest.ForestLearner;
 import org.transferlake.testing.MatbenchGaps;
@@ -39,18 +36,8 @@ class RealBandGapStackingTest {
   @BeforeAll
   static void load() {
     data = MatbenchGaps.load();
-    target = new ContextSet("band_gap/experiment/matbench_expt_gap", Label.regression("band_gap"), data.keys, data.x,
-        data.experimental);
-    List<String> keys = new ArrayList<>();
-    List<double[]> x = new ArrayList<>();
-    List<Double> y = new ArrayList<>();
-    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(data.pbeMedian).entrySet()) {
-      keys.add(e.getKey());
-      x.add(data.features(Composition.ofKey(e.getKey())));
-      y.add(e.getValue());
-    }
-    source = new ContextSet("band_gap/pbe/matbench_mp_gap", Label.regression("band_gap"), keys.toArray(new String[0]),
-        x.toArray(new double[0][]), y.stream().mapToDouble(Double::doubleValue).toArray());
+    target = data.target();
+    source = data.pbeSource();
     sourceModels = SourceModels.of(List.of(source), SOURCE_LEARNER, 0, 1);
   }
 

@@ -3,13 +3,10 @@ package org.transferlake.model.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.transferlake.composition.Composition;
-import org.transferlake.model.learn.Label;
 import org.transferlake.model.learn.Prediction;
 import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.learn.forest.ForestLearner;
@@ -36,18 +33,8 @@ class RealBandGapTransferTest {
   @BeforeAll
   static void load() {
     data = MatbenchGaps.load();
-    target = new ContextSet("band_gap/experiment/matbench_expt_gap", Label.regression("band_gap"), data.keys, data.x,
-        data.experimental);
-    List<String> keys = new ArrayList<>();
-    List<double[]> x = new ArrayList<>();
-    List<Double> y = new ArrayList<>();
-    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(data.pbeMedian).entrySet()) {
-      keys.add(e.getKey());
-      x.add(data.features(Composition.ofKey(e.getKey())));
-      y.add(e.getValue());
-    }
-    source = new ContextSet("band_gap/pbe/matbench_mp_gap", Label.regression("band_gap"), keys.toArray(new String[0]),
-        x.toArray(new double[0][]), y.stream().mapToDouble(Double::doubleValue).toArray());
+    target = data.target();
+    source = data.pbeSource();
     sourceModels = SourceModels.of(List.of(source), SOURCE_LEARNER, 0, 1);
   }
 

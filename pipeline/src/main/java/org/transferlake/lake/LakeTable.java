@@ -76,7 +76,8 @@ public enum LakeTable {
     static final String PREDICTIONS = "run_id STRING, experiment STRING, unit_id STRING, architecture STRING,"
         + " learner STRING, params STRING, fold INT, n_train INT, repeat INT, source_id STRING, source_file STRING,"
         + " record_number BIGINT, composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE,"
-        + " std DOUBLE, predicted_label STRING, probabilities ARRAY<DOUBLE>, clipped BOOLEAN";
+        + " std DOUBLE, predicted_label STRING, probabilities ARRAY<DOUBLE>, clipped BOOLEAN,"
+        + " std_uncalibrated DOUBLE";
   }
 
   private final String namespace;

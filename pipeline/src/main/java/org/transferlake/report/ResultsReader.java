@@ -96,14 +96,14 @@ final class ResultsReader {
     List<Row> rows = lake.read(LakeTable.PREDICTIONS).filter(col("run_id").equalTo(run.runId())
         .and(col("experiment").equalTo(run.experiment())).and(col("unit_id").isin(unitIds.toArray())))
         .select("unit_id", "architecture", "learner", "fold", "repeat", "source_file", "record_number", "actual",
-            "mean", "std", "actual_label", "predicted_label", "probabilities")
+            "mean", "std", "actual_label", "predicted_label", "probabilities", "std_uncalibrated")
         .orderBy("unit_id", "source_file", "record_number").collectAsList();
     List<TestPrediction> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
       out.add(new TestPrediction(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
           r.getString(5), r.getLong(6), r.isNullAt(7) ? null : r.getDouble(7), r.isNullAt(8) ? null : r.getDouble(8),
           r.isNullAt(9) ? null : r.getDouble(9), r.getString(10), r.getString(11),
-          r.isNullAt(12) ? null : doubles(r.getList(12))));
+          r.isNullAt(12) ? null : doubles(r.getList(12)), r.isNullAt(13) ? null : r.getDouble(13)));
     }
     return out;
   }

@@ -351,11 +351,14 @@ final class RunSections {
       List<List<String>> rows = new ArrayList<>();
       for (Summaries.Calibration c : curves) {
         rows.add(List.of(c.model().architecture(), c.model().learner(), String.valueOf(c.rows()),
-            Cells.percent(c.withinOneSigma()), Cells.percent(c.at(0.5)), Cells.percent(c.at(0.8)),
-            Cells.percent(c.at(0.95)), String.valueOf(c.zeroSigma())));
+            Cells.percent(c.withinOneSigma()), Cells.percent(c.withinOneSpread()), Cells.percent(c.at(0.5)),
+            Cells.percent(c.at(0.8)), Cells.percent(c.at(0.95)), String.valueOf(c.zeroSigma())));
       }
       blocks.add(new Table(List.of("architecture", "learner", "rows", "within 1σ (68% if calibrated)",
-          "within 50% interval", "within 80%", "within 95%", "σ = 0"), rows));
+          "within 1σ before calibration", "within 50% interval", "within 80%", "within 95%", "σ = 0"), rows));
+      blocks.add(Text.of("Before calibration, σ is the learner's own spread (the trees' or the ensemble"
+          + " members'), carried through the architecture as the calibrated σ is; the same where nothing was"
+          + " calibrated (source_only's residual σ, mllib). Empty for runs from before this was kept."));
     }
     sections.add(new Section(3, "Predictions and uncertainty", blocks));
   }

@@ -57,7 +57,11 @@ final class Summaries {
    * Observed coverage of mean ± z·σ at each of {@link #LEVELS}, of mean ± σ ({@code withinOneSigma}, 68% for a
    * calibrated Gaussian), and the rows whose σ is 0.
    */
-  public record Calibration(ModelKey model, int rows, double[] observed, double withinOneSigma, int zeroSigma) {
+  /**
+   * @param withinOneSpread the share within 1σ before calibration (NaN where the run kept no such σ)
+   */
+  public record Calibration(ModelKey model, int rows, double[] observed, double withinOneSigma,
+      double withinOneSpread, int zeroSigma) {
     /** The observed coverage at one of {@link #LEVELS}. */
     public double at(double level) {
       for (int i = 0; i < LEVELS.length; i++) {
@@ -189,7 +193,7 @@ final class Summaries {
       if (p.actual() == null || p.mean() == null || p.std() == null || !Double.isFinite(p.std())) {
         continue;
       }
-      long[] c = counts.computeIfAbsent(ModelKey.of(p), k -> new long[LEVELS.length + 3]);
+      long[] c = counts.computeIfAbsent(ModelKey.of(p), k -> new long[LEVELS.length + 5]);
       double error = Math.abs(p.actual() - p.mean());
       for (int i = 0; i < LEVELS.length; i++) {
         c[i] += error <= z[i] * p.std() ? 1 : 0;
@@ -197,6 +201,10 @@ final class Summaries {
       c[LEVELS.length]++;
       c[LEVELS.length + 1] += error <= p.std() ? 1 : 0;
       c[LEVELS.length + 2] += p.std() == 0 ? 1 : 0;
+      if (p.spread() != null && Double.isFinite(p.spread())) {
+        c[LEVELS.length + 3]++;
+        c[LEVELS.length + 4] += error <= p.spread() ? 1 : 0;
+      }
     }
     List<Calibration> out = new ArrayList<>();
     counts.forEach((model, c) -> {
@@ -204,8 +212,9 @@ final class Summaries {
       for (int i = 0; i < LEVELS.length; i++) {
         observed[i] = (double) c[i] / c[LEVELS.length];
       }
+      double before = c[LEVELS.length + 3] == 0 ? Double.NaN : (double) c[LEVELS.length + 4] / c[LEVELS.length + 3];
       out.add(new Calibration(model, (int) c[LEVELS.length], observed, (double) c[LEVELS.length + 1] / c[LEVELS.length],
-          (int) c[LEVELS.length + 2]));
+          before, (int) c[LEVELS.length + 2]));
     });
     return out;
   }

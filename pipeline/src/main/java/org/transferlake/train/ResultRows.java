@@ -45,6 +45,7 @@ final class ResultRows {
       Double mean = classification ? null : r.mean()[i];
       Double std = classification ? null : r.std()[i];
       Boolean clipped = classification ? null : r.moved()[i];
+      Double spread = classification ? null : r.spread()[i];
       String predicted = null;
       scala.collection.immutable.Seq<Object> probabilities = null;
       if (classification) {
@@ -62,7 +63,8 @@ final class ResultRows {
       }
       out.add(RowFactory.create(runId, e.name(), u.id(), u.architecture(), u.learner(), u.paramsText(), u.fold(),
           r.nTrain(), u.repeat(), sourceId, data.sourceFiles()[row], data.recordNumbers()[row], data.keys()[row],
-          actual, actualLabel, mean, std, predicted, probabilities, clipped));
+          actual, actualLabel, mean, std, predicted, probabilities, clipped,
+          spread));
     }
     return out;
   }

@@ -167,6 +167,10 @@ class ReportJobTest {
     // errors 0.2, 0.4, 0.5, 0.5 with σ = 0.5: z(0.5) σ = 0.337 holds one, z(0.95) σ = 0.98 all four
     assertEquals(0.25, c.at(0.5), 1e-12);
     assertEquals(1.0, c.at(0.95), 1e-12);
+    assertEquals(1.0, c.withinOneSigma(), 1e-12);
+    // before calibration σ was 0.25: only the error of 0.2 lies within
+    assertEquals(0.25, c.withinOneSpread(), 1e-12);
+    assertTrue(markdown.contains("| target_only | forest | 12 | 100.0% | 25.0% |"), markdown);
   }
 
   @Test

@@ -119,7 +119,7 @@ public final class ResultRows {
         predictions.add(RowFactory.create("run-metal", "tiny_metal", unitId("target_only", "trees=10", fold, 0),
             "target_only", "forest", "trees=10", fold, 25, 0, "matbench_expt_is_metal", "expt_is_metal.csv",
             fold * 25L + i, "K" + i, null, actual, null, null, predicted,
-            seq(predicted.equals("metal") ? List.of(sure, 1 - sure) : List.of(1 - sure, sure)), null));
+            seq(predicted.equals("metal") ? List.of(sure, 1 - sure) : List.of(1 - sure, sure)), null, null));
       }
     }
     append(lake, LakeTable.METRICS, metrics);
@@ -156,7 +156,7 @@ public final class ResultRows {
   private static Row prediction(String architecture, String params, int fold, long record, double mean) {
     return RowFactory.create("run-new", "tiny", unitId(architecture, params, fold, 0), architecture, "forest", params,
         fold, 8, 0, "matbench_expt_gap", "expt_gap.csv", record, "K" + record, ACTUALS[(int) (record % 4)], null, mean,
-        0.5, null, null, false);
+        0.5, null, null, false, 0.25);
   }
 
   private static Row run(String id, String experiment, String definition, String finished, double seconds) {

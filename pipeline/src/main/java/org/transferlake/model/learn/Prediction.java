@@ -4,18 +4,29 @@ import java.util.List;
 
 /**
  * Predictions for a block of rows: for each label a mean and a standard deviation per row. For a classification
- * label the mean is one probability per class and the standard deviation that of each probability.
+ * label the mean is one probability per class and the standard deviation that of each probability. A regression
+ * label's standard deviation may be calibrated ({@link SigmaCalibration}); {@link #spread} keeps it as it was before
+ * (the trees' or the ensemble members' spread), so that a report can show calibration before and after.
  */
 public final class Prediction {
   private final List<Label> labels;
   /** [label][row][width]. */
   private final double[][][] mean;
   private final double[][][] std;
+  /** [label][row][width]: the standard deviation before calibration. */
+  private final double[][][] spread;
 
+  /** Predictions whose standard deviations were not calibrated: the spread is the standard deviation. */
   public Prediction(List<Label> labels, double[][][] mean, double[][][] std) {
+    this(labels, mean, std, std);
+  }
+
+  /** @param spread the standard deviations before calibration, same shape as {@code std} */
+  public Prediction(List<Label> labels, double[][][] mean, double[][][] std, double[][][] spread) {
     this.labels = List.copyOf(labels);
     this.mean = mean;
     this.std = std;
+    this.spread = spread;
   }
 
   public List<Label> labels() {
@@ -33,6 +44,11 @@ public final class Prediction {
 
   public double[] std(int label) {
     return column(std[label], label);
+  }
+
+  /** A regression label's standard deviation before calibration, one value per row ({@link #std} if none was). */
+  public double[] spread(int label) {
+    return column(spread[label], label);
   }
 
   /** Class probabilities of one classification label: [row][class]. */
@@ -64,18 +80,27 @@ public final class Prediction {
 
   /** Only one label's predictions. */
   public Prediction select(int label) {
-    return new Prediction(List.of(labels.get(label)), new double[][][] {mean[label]}, new double[][][] {std[label]});
+    return new Prediction(List.of(labels.get(label)), new double[][][] {mean[label]}, new double[][][] {std[label]},
+        new double[][][] {spread[label]});
   }
 
-  /** A single regression label's predictions from plain arrays. */
+  /** A single regression label's predictions from plain arrays, not calibrated. */
   public static Prediction regression(Label label, double[] mean, double[] std) {
-    double[][] m = new double[mean.length][];
-    double[][] s = new double[mean.length][];
-    for (int i = 0; i < mean.length; i++) {
-      m[i] = new double[] {mean[i]};
-      s[i] = new double[] {std[i]};
+    return regression(label, mean, std, std);
+  }
+
+  /** A single regression label's predictions from plain arrays, with the standard deviations before calibration. */
+  public static Prediction regression(Label label, double[] mean, double[] std, double[] spread) {
+    return new Prediction(List.of(label), new double[][][] {block(mean)}, new double[][][] {block(std)},
+        new double[][][] {block(spread)});
+  }
+
+  private static double[][] block(double[] values) {
+    double[][] out = new double[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = new double[] {values[i]};
     }
-    return new Prediction(List.of(label), new double[][][] {m}, new double[][][] {s});
+    return out;
   }
 
   /** The raw [row][width] block of one label's means. */

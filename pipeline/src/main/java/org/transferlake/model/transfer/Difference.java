@@ -75,13 +75,16 @@ public final class Difference implements Architecture {
       Prediction correction = g.predict(x);
       double[] mean = correction.mean(0);
       double[] std = correction.std(0);
+      double[] spread = correction.spread(0);
       double[] outMean = new double[x.length];
       double[] outStd = new double[x.length];
+      double[] outSpread = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         outMean[i] = source.mean()[i] + mean[i];
         outStd[i] = addVariance ? Math.hypot(source.std()[i], std[i]) : std[i];
+        outSpread[i] = addVariance ? Math.hypot(source.std()[i], spread[i]) : spread[i];
       }
-      return Prediction.regression(label, outMean, outStd);
+      return Prediction.regression(label, outMean, outStd, outSpread);
     });
   }
 }

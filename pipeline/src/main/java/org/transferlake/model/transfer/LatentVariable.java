@@ -70,10 +70,12 @@ public final class LatentVariable implements Architecture {
       }
       double[] mean = p.mean(0);
       double[] std = p.std(0);
+      double[] spread = p.spread(0);
       for (int i = 0; i < std.length; i++) {
         std[i] = Math.sqrt(std[i] * std[i] + latent.variance[i]);
+        spread[i] = Math.sqrt(spread[i] * spread[i] + latent.variance[i]);
       }
-      return Prediction.regression(target, mean, std);
+      return Prediction.regression(target, mean, std, spread);
     });
   }
 

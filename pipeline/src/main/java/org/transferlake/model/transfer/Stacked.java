@@ -283,27 +283,33 @@ public final class Stacked implements Architecture {
     return new Fitted(name, models, target, options, sources, (keys, x) -> {
       double[][] mu = new double[weights.length][];
       double[][] sd = new double[weights.length][];
+      double[][] rawSd = new double[weights.length][];
       for (int j = 0; j < weights.length; j++) {
         if (weights[j] > 0) {
           Prediction p = fitted.get(j).predict(keys, x);
           ValueRange.Within used = range.apply(p.mean(0), p.std(0));
           mu[j] = used.mean();
           sd[j] = used.std();
+          rawSd[j] = range.apply(p.mean(0), p.spread(0)).std();
         }
       }
       double[] mean = new double[x.length];
       double[] std = new double[x.length];
+      double[] spread = new double[x.length];
       double[] m = new double[weights.length];
       double[] s = new double[weights.length];
+      double[] r = new double[weights.length];
       for (int i = 0; i < x.length; i++) {
         for (int j = 0; j < weights.length; j++) {
           m[j] = weights[j] > 0 ? mu[j][i] : 0;
           s[j] = weights[j] > 0 ? sd[j][i] : 0;
+          r[j] = weights[j] > 0 ? rawSd[j][i] : 0;
         }
         mean[i] = weightedMean(weights, m);
         std[i] = calibration.sigma(mixtureSpread(weights, m, s, mean[i]));
+        spread[i] = mixtureSpread(weights, m, r, mean[i]);
       }
-      return Prediction.regression(target, mean, std);
+      return Prediction.regression(target, mean, std, spread);
     });
   }
 

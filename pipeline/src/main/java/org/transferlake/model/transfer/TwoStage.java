@@ -132,16 +132,23 @@ public final class TwoStage implements Architecture {
       Prediction positive = second.predict(keys, x);
       double[] mu = positive.mean(0);
       double[] sd = positive.std(0);
+      double[] spread = positive.spread(0);
       double[] mean = new double[x.length];
       double[] std = new double[x.length];
+      double[] rawStd = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         double p0 = Math.max(1 - certain, Math.min(certain, p[i][0]));
         mean[i] = median(p0, mu[i], sd[i]);
-        double v = p0 * mean[i] * mean[i] + (1 - p0) * (sd[i] * sd[i] + (mu[i] - mean[i]) * (mu[i] - mean[i]));
-        std[i] = Math.sqrt(v);
+        std[i] = mixtureStd(p0, mu[i], sd[i], mean[i]);
+        rawStd[i] = mixtureStd(p0, mu[i], spread[i], mean[i]);
       }
-      return Prediction.regression(target, mean, std);
+      return Prediction.regression(target, mean, std, rawStd);
     });
+  }
+
+  /** The root-mean-square distance of p0 · δ(0) + (1 − p0) · N(mu, sd²) from {@code about}. */
+  static double mixtureStd(double p0, double mu, double sd, double about) {
+    return Math.sqrt(p0 * about * about + (1 - p0) * (sd * sd + (mu - about) * (mu - about)));
   }
 
   /** The median of p0 · δ(0) + (1 − p0) · N(mu, sd²), stage two's mass below 0 not folded back. */

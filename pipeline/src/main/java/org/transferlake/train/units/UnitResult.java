@@ -8,10 +8,12 @@ import java.util.Map;
  *
  * @param testRows indices into the experiment data of the test rows, aligned with the predictions
  * @param mean predicted means within the target's range (null for classification), {@code std} their spreads
+ * @param spread the standard deviations before calibration, moved with the means (null for classification)
  * @param moved whether each mean was moved into the target's range (null for classification)
  * @param probabilities class probabilities per test row (null for regression)
  * @param executorId the Spark executor that trained the unit ({@code driver} in local mode)
  */
 public record UnitResult(WorkUnit unit, int nTrain, int nTest, Map<String, Double> metrics, Double innerScore,
-    double fitSeconds, double predictSeconds, int[] testRows, double[] mean, double[] std, boolean[] moved,
+    double fitSeconds, double predictSeconds, int[] testRows, double[] mean, double[] std, double[] spread,
+    boolean[] moved,
     double[][] probabilities, String executorId) implements java.io.Serializable {}

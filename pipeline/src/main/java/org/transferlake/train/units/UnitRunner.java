@@ -53,6 +53,7 @@ public final class UnitRunner {
     Map<String, Double> metrics;
     double[] mean = null;
     double[] std = null;
+    double[] spread = null;
     boolean[] moved = null;
     double[][] probabilities = null;
     if (data.label().isClassification()) {
@@ -62,11 +63,12 @@ public final class UnitRunner {
       ValueRange.Within within = data.range().apply(p.mean(0), p.std(0));
       mean = within.mean();
       std = within.std();
+      spread = data.range().apply(p.mean(0), p.spread(0)).std();
       moved = within.moved();
       metrics = Metrics.regression(testSet.y(), mean, std);
     }
     return new UnitResult(unit, train.length, test.length, metrics, inner, (t1 - t0) / 1e9, (t2 - t1) / 1e9, test,
-        mean, std, moved, probabilities, executorId());
+        mean, std, spread, moved, probabilities, executorId());
   }
 
   /** Spark's id of the executor this runs in ({@code driver} in local mode), or {@code none} outside Spark. */

@@ -77,12 +77,14 @@ final class ForestModel implements Model {
     double[][][] out = treeOutputs(x);
     double[][][] mean = new double[labels.size()][m][];
     double[][][] std = new double[labels.size()][m][];
+    double[][][] spreads = new double[labels.size()][m][];
     int offset = 0;
     for (int j = 0; j < labels.size(); j++) {
       Label label = labels.get(j);
       for (int r = 0; r < m; r++) {
         mean[j][r] = new double[label.width()];
         std[j][r] = new double[label.width()];
+        spreads[j][r] = new double[label.width()];
       }
       for (int k = 0; k < label.width(); k++) {
         double[][] t = out[offset + k];
@@ -93,11 +95,12 @@ final class ForestModel implements Model {
         for (int r = 0; r < m; r++) {
           mean[j][r][k] = average[r];
           std[j][r][k] = calibration.sigma(spread[r]);
+          spreads[j][r][k] = spread[r];
         }
       }
       offset += label.width();
     }
-    return new Prediction(labels, mean, std);
+    return new Prediction(labels, mean, std, spreads);
   }
 
   /** Jackknife-after-bootstrap standard deviation of the forest's mean (bias-corrected, J and IJ averaged). */

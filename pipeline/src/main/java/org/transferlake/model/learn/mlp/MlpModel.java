@@ -75,6 +75,7 @@ final class MlpModel implements Model {
     int rows = x.length;
     double[][][] mean = new double[outputs.count()][rows][];
     double[][][] std = new double[outputs.count()][rows][];
+    double[][][] spread = new double[outputs.count()][rows][];
     double[][] values = new double[members.length][];
     for (int j = 0; j < outputs.count(); j++) {
       Label label = outputs.label(j);
@@ -85,12 +86,13 @@ final class MlpModel implements Model {
         mean[j][r] = new double[label.width()];
         std[j][r] = new double[label.width()];
         meanAndStd(values, mean[j][r], std[j][r]);
+        spread[j][r] = std[j][r].clone();
         if (calibrations != null && !label.isClassification()) {
           std[j][r][0] = calibrations[j].sigma(std[j][r][0]);
         }
       }
     }
-    return new Prediction(outputs.labels(), mean, std);
+    return new Prediction(outputs.labels(), mean, std, spread);
   }
 
   /** One member's prediction for row r and label j: the value in the label's units, or class probabilities. */

@@ -3,6 +3,7 @@ package org.transferlake.model.learn.forest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import org.transferlake.model.learn.Model;
 import org.transferlake.model.learn.ModelFormatException;
 import org.transferlake.model.learn.ModelIO;
 import org.transferlake.model.learn.Prediction;
+import org.transferlake.model.learn.SigmaCalibration;
 import org.transferlake.model.learn.TrainingSet;
 import org.transferlake.testing.Synthetic;
 
@@ -133,6 +135,20 @@ class ForestLearnerTest {
     }
     double fraction = within / (double) test.length;
     assertTrue(fraction > 0.55 && fraction < 0.82, "fraction within 1 sd: " + fraction);
+  }
+
+  @Test
+  void theSpreadBeforeCalibrationIsKeptBesideTheCalibratedSigma() {
+    TrainingSet train = smoothData(400, 0.3, 17);
+    double[][] test = Synthetic.features(50, 5, 18);
+    ForestModel calibrated = (ForestModel) ForestLearner.defaults().withTrees(50).fit(train, 20);
+    Prediction p = calibrated.predict(test);
+    SigmaCalibration calibration = calibrated.calibration(0);
+    assertNotEquals(SigmaCalibration.NONE, calibration);
+    for (int i = 0; i < test.length; i++) {
+      assertEquals(calibration.sigma(p.spread(0)[i]), p.std(0)[i], 1e-12, "row " + i);
+    }
+    assertNotEquals(p.std(0)[0], p.spread(0)[0]);
   }
 
   /**

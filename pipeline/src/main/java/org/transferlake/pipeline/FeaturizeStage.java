@@ -40,7 +40,10 @@ public final class FeaturizeStage {
     return FeaturizerPresets.tablesOf(presets);
   }
 
-  /** Featurizes every preset under the write lock; a failed preset leaves the others to run. */
+  /**
+   * Featurizes every preset (a combination: its parts) under the write lock; a failed preset leaves the others to
+   * run.
+   */
   public FeaturizeResult run(List<String> presets) {
     session.lockForWriting();
     String runId = RunIds.choose(session.settings().runId());
@@ -49,7 +52,7 @@ public final class FeaturizeStage {
         listener::featurizeProgress);
     List<FeaturizeOutcome> outcomes = new ArrayList<>();
     List<FailedPreset> failed = new ArrayList<>();
-    for (String preset : presets) {
+    for (String preset : FeaturizerPresets.tablesOf(presets)) { // a combination's parts: it has no table
       try {
         outcomes.add(featurize.run(runId, preset));
       } catch (IllegalStateException e) { // a missing element table: the other presets can still run

@@ -54,7 +54,7 @@ class ScaffoldCommandTest {
     assertTrue(created.out().startsWith("wrote " + file + ": target band_gap/lab/gaps, sources"
         + " band_gap/pbe/matbench_mp_gap, architectures target_only, source_only, difference, latent_variable"),
         created.out());
-    assertEquals("magpie", ExperimentCatalog.read(file).features());
+    assertEquals(List.of("magpie"), ExperimentCatalog.read(file).features());
 
     CommandRun again = run(w.dir().getPath(), "experiment", "new", "lab_gap", "--target", "band_gap/lab/gaps",
         "--source", "band_gap/pbe/matbench_mp_gap");

@@ -58,8 +58,8 @@ public final class CompositionFeaturizerTransformer extends Transformer implemen
     this.uid = uid;
     inputCol = new Param<>(this, "inputCol", "column of composition keys or formulas (strings)", notBlank());
     outputCol = new Param<>(this, "outputCol", "the vector column written in layout vector", notBlank());
-    preset = new Param<>(this, "preset", "feature preset: one of " + FeaturizerPresets.NAMES,
-        ParamValidators.inArray(FeaturizerPresets.NAMES));
+    preset = new Param<>(this, "preset", "feature preset: " + FeaturizerPresets.KNOWN,
+        (Function1<String, Object>) FeaturizerPresets::isKnown);
     inputKind = new Param<>(this, "inputKind", "what inputCol holds: key (canonical composition keys, as the lake"
         + " stores them) or formula (any formula the parser reads)", ParamValidators.inArray(INPUT_KINDS));
     handleInvalid = new Param<>(this, "handleInvalid", "a row whose composition cannot be read: error (fail,"
@@ -70,8 +70,8 @@ public final class CompositionFeaturizerTransformer extends Transformer implemen
     missingCountCol = new Param<>(this, "missingCountCol", "if not empty, an int column counting the (element,"
         + " property) values the composition's elements lack in the element table (imputed or NaN)",
         (Function1<String, Object>) name -> name != null);
-    elementTable = new ElementTableParam(this, "elementTable",
-        "the raw element table the preset reads (saved with the stage)");
+    elementTable = new ElementTableParam(this, "elementTable", "the raw element table the preset reads (saved with"
+        + " the stage); for a combination, its parts' side by side, each property named <part>:<property>");
     setDefault(inputCol, "composition_key");
     setDefault(outputCol, "features");
     setDefault(preset, "magpie");
@@ -162,7 +162,10 @@ public final class CompositionFeaturizerTransformer extends Transformer implemen
   }
 
   public CompositionFeaturizerTransformer setPreset(String value) {
-    set(preset, oneOf(preset, value, FeaturizerPresets.NAMES));
+    if (!FeaturizerPresets.isKnown(value)) {
+      throw new IllegalArgumentException(preset.name() + " = '" + value + "': expected " + FeaturizerPresets.KNOWN);
+    }
+    set(preset, value);
     return this;
   }
 
@@ -201,7 +204,7 @@ public final class CompositionFeaturizerTransformer extends Transformer implemen
     ElementTable table = getElementTable();
     if (table == null) {
       throw new IllegalArgumentException("preset " + name + " reads an element table: set param elementTable"
-          + " (LakeElementTables.read gives the lake's)");
+          + " (LakeElementTable.forPreset gives the lake's)");
     }
     if (!table.properties().equals(needed)) {
       throw new IllegalArgumentException("param elementTable has the properties " + table.properties()

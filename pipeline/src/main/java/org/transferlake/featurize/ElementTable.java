@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -84,6 +85,51 @@ public final class ElementTable implements Serializable {
       }
     }
     return new ElementTable(properties, imputed);
+  }
+
+  /**
+   * The tables side by side, each property named {@code <prefix>:<property>}: the element table of a combination
+   * of presets, whose parts may read properties of the same name from different tables.
+   */
+  static ElementTable sideBySide(List<String> prefixes, List<ElementTable> tables) {
+    List<String> names = new ArrayList<>();
+    for (int t = 0; t < tables.size(); t++) {
+      for (String property : tables.get(t).properties) {
+        names.add(PresetCombination.qualified(prefixes.get(t), property));
+      }
+    }
+    double[] values = new double[Elements.count() * names.size()];
+    for (int z = 1, cell = 0; z <= Elements.count(); z++) {
+      for (ElementTable table : tables) {
+        for (int p = 0; p < table.propertyCount(); p++) {
+          values[cell++] = table.value(z, p);
+        }
+      }
+    }
+    return new ElementTable(names.toArray(new String[0]), values);
+  }
+
+  /**
+   * The columns {@code from}, in that order, named {@code as}.
+   *
+   * @throws IllegalArgumentException naming the first column the table lacks
+   */
+  ElementTable columns(List<String> from, List<String> as) {
+    List<String> own = properties();
+    int[] index = new int[from.size()];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = own.indexOf(from.get(i));
+      if (index[i] < 0) {
+        throw new IllegalArgumentException("the element table has no property " + from.get(i));
+      }
+    }
+    double[] picked = new double[Elements.count() * index.length];
+    for (int z = 1, cell = 0; z <= Elements.count(); z++) {
+      for (int i : index) {
+        picked[cell++] = value(z, i);
+      }
+    }
+    return new ElementTable(as.toArray(new String[0]), picked);
   }
 
   /** The property names, in column order. */

@@ -61,15 +61,17 @@ public final class FeaturizeJob {
    * @throws IllegalStateException when the preset's element table has not been ingested
    */
   public FeaturizeOutcome run(String runId, String preset, Dataset<Row> keys) {
+    if (FeaturizerPresets.parts(preset).size() > 1) {
+      throw new IllegalArgumentException("preset " + preset + " is a combination, read from the tables of "
+          + String.join(", ", FeaturizerPresets.parts(preset)) + ": featurize those");
+    }
     long started = System.nanoTime();
     FeatureTable table = new FeatureTable(lake, preset);
     CompositionFeaturizerTransformer stage = new CompositionFeaturizerTransformer()
         .setInputCol(FeatureTable.KEY).setInputKind("key").setPreset(preset).setOutputLayout("columns");
     String elementSha = null;
-    List<String> properties = FeaturizerPresets.elementProperties(preset);
-    if (!properties.isEmpty()) {
-      LakeElementTable elements = LakeElementTable.read(lake,
-          FeaturizerPresets.elementSource(preset, elementSource), properties);
+    LakeElementTable elements = LakeElementTable.forPreset(lake, preset, elementSource);
+    if (elements != null) {
       stage.setElementTable(elements.table()).setMissingCountCol(MISSING);
       elementSha = elements.sha256();
     }

@@ -17,6 +17,36 @@ import org.transferlake.lake.LakeTable;
 public record LakeElementTable(String sourceId, ElementTable table, String sha256) {
 
   /**
+   * The element table {@code preset} reads ({@link FeaturizerPresets#elementProperties}), or null when it reads
+   * none. A combination's is its parts' tables side by side; its source id and checksum are the parts' joined by
+   * {@code +}.
+   *
+   * @param magpieSource the source the Magpie presets read ({@code transferlake.featurize.element-source})
+   * @throws IllegalStateException naming a source that has not been ingested
+   */
+  public static LakeElementTable forPreset(Lake lake, String preset, String magpieSource) {
+    if (FeaturizerPresets.elementProperties(preset).isEmpty()) {
+      return null;
+    }
+    if (!PresetCombination.isCombination(preset)) {
+      return read(lake, FeaturizerPresets.elementSource(preset, magpieSource),
+          FeaturizerPresets.elementProperties(preset));
+    }
+    List<String> parts = new ArrayList<>();
+    List<LakeElementTable> tables = new ArrayList<>();
+    for (String part : PresetCombination.parts(preset)) {
+      LakeElementTable table = forPreset(lake, part, magpieSource);
+      if (table != null) {
+        parts.add(part);
+        tables.add(table);
+      }
+    }
+    return new LakeElementTable(String.join(PresetCombination.JOIN, tables.stream().map(LakeElementTable::sourceId)
+        .toList()), ElementTable.sideBySide(parts, tables.stream().map(LakeElementTable::table).toList()),
+        String.join(PresetCombination.JOIN, tables.stream().map(LakeElementTable::sha256).toList()));
+  }
+
+  /**
    * Reads {@code properties} of source {@code sourceId}.
    *
    * @throws IllegalStateException naming the source when it has not been ingested

@@ -3,6 +3,7 @@ package org.transferlake.pipeline;
 import java.util.List;
 import org.transferlake.config.Settings;
 import org.transferlake.config.SettingsException;
+import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.ingest.catalog.SourceCatalog;
 import org.transferlake.train.data.LeakingSources;
 import org.transferlake.train.experiment.ExperimentCatalog;
@@ -14,7 +15,8 @@ public final class ExperimentChecks {
   private ExperimentChecks() {}
 
   /**
-   * @throws SettingsException naming the file and key of the first malformed experiment, a missing file, a link
+   * @throws SettingsException naming the file and key of the first malformed experiment, a missing file, an unknown
+   *     feature preset, a link
    *     of a source chain that the source catalog does not declare, or an experimental source of an experimental
    *     target the experiment does not allow
    */
@@ -22,6 +24,12 @@ public final class ExperimentChecks {
     List<String> catalog = null;
     for (String experiment : experiments) {
       ExperimentDefinition e = ExperimentCatalog.load(settings.experimentDirs(), experiment, settings.properties());
+      for (String preset : e.features()) {
+        if (!FeaturizerPresets.isKnown(preset)) {
+          throw new SettingsException(e.definitionFile() + ": features: unknown preset '" + preset + "'; expected "
+              + FeaturizerPresets.KNOWN);
+        }
+      }
       if (e.sources().stream().anyMatch(ExperimentDefinition.SourceSpec::chain)) {
         if (catalog == null) {
           catalog = SourceCatalog.load(settings).all().stream().flatMap(s -> s.contexts().stream()).toList();

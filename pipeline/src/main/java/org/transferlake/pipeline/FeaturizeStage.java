@@ -2,12 +2,18 @@ package org.transferlake.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.transferlake.config.Settings;
 import org.transferlake.featurize.FeaturizeJob;
+import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.featurize.FeaturizeOutcome;
 import org.transferlake.lake.RunIds;
 import org.transferlake.pipeline.FeaturizeResult.FailedPreset;
+import org.transferlake.train.experiment.ExperimentCatalog;
 
-/** The featurize stage: the presets of transferlake.featurize.presets over every composition key of the lake. */
+/**
+ * The featurize stage: presets over every composition key of the lake; those of transferlake.featurize.presets, and
+ * in a run the tables the presets of its experiments read, so that listing a preset in an experiment is enough.
+ */
 public final class FeaturizeStage {
   private final PipelineSession session;
   private final StageListener listener;
@@ -17,8 +23,28 @@ public final class FeaturizeStage {
     this.listener = listener;
   }
 
-  /** Featurizes every preset under the write lock; a failed preset leaves the others to run. */
+  /** The presets of transferlake.featurize.presets. */
   public FeaturizeResult run() {
+    return run(session.settings().featurizePresets());
+  }
+
+  /**
+   * transferlake.featurize.presets, then each table the presets of {@code experiments} read and the setting does not
+   * name (a combination's parts), each once.
+   */
+  public static List<String> presetsFor(Settings settings, List<String> experiments) {
+    List<String> presets = new ArrayList<>(settings.featurizePresets());
+    for (String experiment : experiments) {
+      presets.addAll(ExperimentCatalog.load(settings.experimentDirs(), experiment).features());
+    }
+    return FeaturizerPresets.tablesOf(presets);
+  }
+
+  /**
+   * Featurizes every preset (a combination: its parts) under the write lock; a failed preset leaves the others to
+   * run.
+   */
+  public FeaturizeResult run(List<String> presets) {
     session.lockForWriting();
     String runId = RunIds.choose(session.settings().runId());
     listener.featurizeRunStarted(runId);
@@ -26,7 +52,7 @@ public final class FeaturizeStage {
         listener::featurizeProgress);
     List<FeaturizeOutcome> outcomes = new ArrayList<>();
     List<FailedPreset> failed = new ArrayList<>();
-    for (String preset : session.settings().featurizePresets()) {
+    for (String preset : FeaturizerPresets.tablesOf(presets)) { // a combination's parts: it has no table
       try {
         outcomes.add(featurize.run(runId, preset));
       } catch (IllegalStateException e) { // a missing element table: the other presets can still run

@@ -29,7 +29,8 @@ public final class NightlyRun {
     listener.ingestStarting();
     boolean ok = new IngestStage(session, listener).run().ok();
     listener.featurizeStarting(!ok);
-    ok &= new FeaturizeStage(session, listener).run().ok();
+    ok &= new FeaturizeStage(session, listener).run(FeaturizeStage.presetsFor(session.settings(),
+        session.settings().runExperiments())).ok();
     RunComparisons comparisons = new RunComparisons(session.lake(), session.settings().nightlyThresholds());
     TrainStage train = new TrainStage(session, listener);
     List<Comparison> all = new ArrayList<>();

@@ -20,7 +20,8 @@ public final class PipelineRun {
     IngestResult ingested = new IngestStage(session, listener).run();
     // a failed source keeps its previous rows, so the lake is consistent and its keys can be featurized
     listener.featurizeStarting(!ingested.ok());
-    FeaturizeResult featurized = new FeaturizeStage(session, listener).run();
+    FeaturizeResult featurized = new FeaturizeStage(session, listener)
+        .run(FeaturizeStage.presetsFor(session.settings(), session.settings().runExperiments()));
     TrainStage train = new TrainStage(session, listener);
     List<TrainResult> trained = new ArrayList<>();
     for (String experiment : session.settings().runExperiments()) {

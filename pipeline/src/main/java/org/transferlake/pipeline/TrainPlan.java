@@ -9,7 +9,7 @@ import java.util.Map;
  * @param target the target context
  * @param targetRows the target's records
  * @param units architectures x grid points x folds x training sizes x repeats
- * @param gridSizes per learner, its grid points
+ * @param gridSizes per learner, its grid points times the presets the experiment compares
  * @param sizes the training sizes of the learning curve
  * @param cores the cores Spark runs tasks on
  * @param coreSeconds seconds of training on one core at the development machine's speed, final models included;

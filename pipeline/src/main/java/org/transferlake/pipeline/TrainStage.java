@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.transferlake.config.SettingsException;
+import org.transferlake.featurize.FeatureTable;
+import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.lake.Metric;
 import org.transferlake.lake.RunIds;
 import org.transferlake.pipeline.TrainPlan.SourceSize;
@@ -14,6 +17,7 @@ import org.transferlake.train.TrainJob;
 import org.transferlake.train.TrainPlanner;
 import org.transferlake.train.data.ChainCoverage;
 import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.FeatureSets;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.units.UnitScore;
 
@@ -41,6 +45,7 @@ public final class TrainStage {
    */
   public TrainResult train(String experiment, String runId) {
     session.lockForWriting();
+    featurizeMissing(experiment);
     Prepared prepared = prepare(experiment);
     return train(prepared, runId != null ? runId : RunIds.choose(session.settings().runId()), false);
   }
@@ -48,16 +53,40 @@ public final class TrainStage {
   /** Plans, then finishes the interrupted run {@code runId} under the write lock: keeps its units, trains the rest. */
   public TrainResult resume(String experiment, String runId) {
     session.lockForWriting();
+    featurizeMissing(experiment);
     Prepared prepared = prepare(experiment);
     return train(prepared, RunIds.choose(runId), true); // checked like transferlake.run.id: it names files
   }
 
-  private record Prepared(ExperimentDefinition definition, ExperimentData data, TrainPlan plan) {}
+  /**
+   * Featurizes the tables the experiment's presets read that the lake lacks, so that a preset listed in an experiment
+   * needs no edit of transferlake.featurize.presets.
+   *
+   * @throws SettingsException naming the file, the key and what failed, when one cannot be featurized
+   */
+  private void featurizeMissing(String name) {
+    ExperimentDefinition e = experiments.definition(name);
+    List<String> missing = FeaturizerPresets.tablesOf(e.features()).stream()
+        .filter(p -> !new FeatureTable(session.lake(), p).exists()).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    listener.featurizeStarting(false);
+    FeaturizeResult result = new FeaturizeStage(session, listener).run(missing);
+    if (!result.ok()) {
+      throw new SettingsException(e.definitionFile() + ": features = " + String.join(", ", e.features())
+          + ": cannot featurize " + String.join("; ", result.failed().stream()
+          .map(f -> f.preset() + " (" + f.message() + ")").toList()));
+    }
+  }
+
+  private record Prepared(ExperimentDefinition definition, FeatureSets data, TrainPlan plan) {}
 
   private Prepared prepare(String name) {
     ExperimentDefinition e = experiments.definition(name);
-    ExperimentData data = experiments.data(e);
-    TrainPlanner.Plan plan = experiments.plan(e, data);
+    FeatureSets sets = experiments.data(e);
+    ExperimentData data = sets.first();
+    TrainPlanner.Plan plan = experiments.plan(e, sets);
     List<SourceSize> sources = new ArrayList<>();
     for (int i = 0; i < e.sources().size(); i++) {
       ExperimentDefinition.SourceSpec s = e.sources().get(i);
@@ -70,12 +99,12 @@ public final class TrainStage {
         List.copyOf(sources), plan.units(), e.architectures().size(), plan.gridSizes(), e.learningCurve().size(),
         e.repeats(), session.spark().sparkContext().defaultParallelism(), plan.coreSeconds());
     listener.planned(planned);
-    return new Prepared(e, data, planned);
+    return new Prepared(e, sets, planned);
   }
 
   private TrainResult train(Prepared prepared, String runId, boolean resume) {
     TrainJob.Outcome outcome = experiments.train(prepared.definition, prepared.data, runId, resume);
-    boolean classification = prepared.data.label().isClassification();
+    boolean classification = prepared.data.first().label().isClassification();
     String metric = Metric.headline(classification).column();
     String unit = classification ? null
         : session.settings().properties().get(prepared.definition.target().property()).unit();

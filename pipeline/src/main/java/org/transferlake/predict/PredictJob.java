@@ -21,7 +21,6 @@ import org.transferlake.composition.FormulaParser;
 import org.transferlake.config.PropertyCatalog;
 import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.CompositionFeaturizerTransformer;
-import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.featurize.LakeElementTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.model.learn.Label;
@@ -31,8 +30,8 @@ import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.model.registry.TransferArtifact;
 
 /**
- * Scores a table of formulas with a registered model: featurizes them as the model's features were (same preset,
- * the lake's element table), predicts a mean and a standard deviation (or class probabilities) per row inside Spark
+ * Scores a table of formulas with a registered model: featurizes them as the model's features were (same preset
+ * or combination of presets, the lake's element tables), predicts a mean and a standard deviation (or class probabilities) per row inside Spark
  * tasks, and flags what makes a prediction less trustworthy: elements the model never saw in training, and element
  * properties the featurizer had to impute. A mean outside the property's range is clipped to it, and flagged. A
  * formula that cannot be parsed keeps its row, with the reason.
@@ -96,11 +95,9 @@ public final class PredictJob {
     String preset = artifact.about().get("features");
     CompositionFeaturizerTransformer featurizer = new CompositionFeaturizerTransformer().setInputCol(formulaColumn)
         .setInputKind("formula").setHandleInvalid("keep-null").setPreset(preset).setOutputLayout("columns");
-    List<String> elementProperties = FeaturizerPresets.elementProperties(preset);
-    if (!elementProperties.isEmpty()) {
-      String source = FeaturizerPresets.elementSource(preset, elementSource);
-      featurizer.setElementTable(LakeElementTable.read(lake, source, elementProperties).table())
-          .setMissingCountCol(MISSING);
+    LakeElementTable elements = LakeElementTable.forPreset(lake, preset, elementSource);
+    if (elements != null) {
+      featurizer.setElementTable(elements.table()).setMissingCountCol(MISSING);
     }
     Dataset<Row> featurized = featurizer.transform(input.select(Arrays.stream(input.columns())
         .map(c -> new org.apache.spark.sql.Column(c)).toArray(org.apache.spark.sql.Column[]::new)));
@@ -112,7 +109,7 @@ public final class PredictJob {
         .broadcast(file);
     Scorer scorer = new Scorer(bytes, input.columns().length, featurized.schema().fieldIndex(formulaColumn),
         artifact.featureColumns().stream().mapToInt(featurized.schema()::fieldIndex).toArray(),
-        elementProperties.isEmpty() ? -1 : featurized.schema().fieldIndex(MISSING),
+        elements == null ? -1 : featurized.schema().fieldIndex(MISSING),
         entry.experiment() + "/" + entry.architecture() + "/" + entry.learner() + "@" + entry.runId(),
         numeric ? new ValueRange(property.min(), property.max()) : ValueRange.ANY, out);
     return featurized.mapPartitions(scorer, Encoders.row(schema));

@@ -88,7 +88,7 @@ final class RunSections {
     try {
       definition = ExperimentCatalog.parse(text, "ops.runs.definition of run " + run.runId());
       sourceContexts = definition.sources().stream().flatMap(s -> s.links().stream()).map(ContextRef::id).toList();
-      features = definition.features();
+      features = String.join(", ", definition.features());
     } catch (SettingsException e) {
       definitionProblem = e.getMessage();
       readLeniently(text);
@@ -121,7 +121,7 @@ final class RunSections {
         }
       }
       sourceContexts = contexts;
-      features = c.hasPath("features") ? c.getString("features") : null;
+      features = c.hasPath("features") ? String.valueOf(c.getValue("features").unwrapped()) : null;
     } catch (ConfigException ignored) {
       // not even HOCON: no sources known beyond the target
     }
@@ -138,7 +138,7 @@ final class RunSections {
       sb.append("; sources ").append(definition.sources().isEmpty() ? "none" : String.join(", ",
           definition.sources().stream().map(s -> s.id() + " (" + s.aggregate().name().toLowerCase(Locale.ROOT)
               + ")").toList()));
-      sb.append("; features ").append(definition.features()).append("; ").append(foldsText()).append("; inner folds ")
+      sb.append("; features ").append(String.join(", ", definition.features())).append("; ").append(foldsText()).append("; inner folds ")
           .append(definition.innerFolds()).append("; repeats ").append(definition.repeats()).append('.');
     } else {
       sb.append("; sources ").append(sourceContexts.isEmpty() ? "unknown" : String.join(", ", sourceContexts))
@@ -464,7 +464,7 @@ final class RunSections {
         roles.merge(context, "source (not a context id)", (a, b) -> a + "; " + b);
       }
     }
-    if (features == null || features.startsWith("magpie")) {
+    if (features == null || features.contains("magpie")) {
       roles.merge(elementSource(), "element table (features)", (a, b) -> a + "; " + b);
     }
     List<List<String>> rows = new ArrayList<>();

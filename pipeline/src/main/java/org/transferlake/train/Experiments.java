@@ -1,6 +1,8 @@
 package org.transferlake.train;
 
 import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.transferlake.config.Settings;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeLocation;
@@ -11,6 +13,7 @@ import org.transferlake.model.transfer.SourceLearners;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.data.ExperimentDataLoader;
+import org.transferlake.train.data.FeatureSets;
 import org.transferlake.train.experiment.ExperimentCatalog;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.experiment.DistributedSourceLearner;
@@ -31,10 +34,11 @@ public final class Experiments {
     return ExperimentCatalog.load(settings.experimentDirs(), name, settings.properties());
   }
 
-  public ExperimentData data(ExperimentDefinition e) {
+  /** The experiment's data, once per preset it lists. */
+  public FeatureSets data(ExperimentDefinition e) {
     return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir()),
         Lineage.fromLake(lake, settings.excludeFlaggedSources(),
-            settings.experimentalFidelities())).load(e);
+            settings.experimentalFidelities())).loadAll(e);
   }
 
   /** The registry of final models, artifacts beside the lake's tables. */
@@ -42,18 +46,21 @@ public final class Experiments {
     return new ModelRegistry(lake, LakeLocation.of(settings.lakeRoot()).artifacts());
   }
 
-  public TrainPlanner.Plan plan(ExperimentDefinition e, ExperimentData data) {
-    return TrainPlanner.plan(e, data);
+  public TrainPlanner.Plan plan(ExperimentDefinition e, FeatureSets data) {
+    return TrainPlanner.plan(e, data.first());
   }
 
   /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
-  public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
+  public TrainJob.Outcome train(ExperimentDefinition e, FeatureSets data, String runId, boolean resume) {
     SourceLearners learners = new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
         DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
-    SourceModels sources = SourceModels.of(data.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(),
-        e.seed());
-    data.sources().forEach(s -> LOG.info("source {}: {} rows, learner {}", s.context(), s.rows(),
-        learners.forRows(s.rows()).name()));
+    Map<String, SourceModels> sources = new LinkedHashMap<>();
+    for (String preset : data.presets()) {
+      ExperimentData d = data.get(preset);
+      sources.put(preset, SourceModels.of(d.sources(), learners, e.useMeasured() ? 0 : e.crossFitFolds(), e.seed()));
+      d.sources().forEach(s -> LOG.info("source {} ({}): {} rows, learner {}", s.context(), preset, s.rows(),
+          learners.forRows(s.rows()).name()));
+    }
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
         : 4 * lake.spark().sparkContext().defaultParallelism();
     return new TrainJob(lake, registry()).run(runId, e, data, sources,

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transferlake.featurize.FeatureTable;
+import org.transferlake.featurize.FeaturizerPresets;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lake.Metric;
@@ -87,7 +88,9 @@ final class RunPublisher {
   /** The newest snapshot id of every table the run reads, for reproducing it with VERSION AS OF. */
   Map<String, Long> inputSnapshots(ExperimentDefinition e) {
     Map<String, Long> out = new HashMap<>();
-    for (String table : List.of(lake.name(LakeTable.OBSERVATIONS), new FeatureTable(lake, e.features()).name())) {
+    List<String> tables = new ArrayList<>(List.of(lake.name(LakeTable.OBSERVATIONS)));
+    FeaturizerPresets.tablesOf(e.features()).forEach(p -> tables.add(new FeatureTable(lake, p).name()));
+    for (String table : tables) {
       List<Row> rows = lake.spark().sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC"
           + " LIMIT 1").collectAsList();
       if (!rows.isEmpty()) {

@@ -15,6 +15,7 @@ import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.model.transfer.ArchitectureComponent;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.train.data.ExperimentData;
+import org.transferlake.train.data.FeatureSets;
 import org.transferlake.train.experiment.ExperimentDefinition;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
@@ -64,26 +65,37 @@ public final class TrainJob {
     return run(runId, e, data, sources, new Options(partitions, Integer.MAX_VALUE, false), settings);
   }
 
+  /** {@link #run(String, ExperimentDefinition, FeatureSets, Map, Options, String)} for an experiment of one preset. */
+  public Outcome run(String runId, ExperimentDefinition e, ExperimentData data, SourceModels sources, Options options,
+      String settings) {
+    String preset = e.features().get(0);
+    return run(runId, e, FeatureSets.of(preset, data), Map.of(preset, sources), options, settings);
+  }
+
   /**
    * Trains the units in waves, each committed to {@code ops.staged_*} as it ends; then replaces the run's rows in
    * {@code results.*} with the staged ones (one commit per table), registers the final models, and publishes the
    * run in {@code ops.runs} last.
    *
-   * @param sources stage-one models of the experiment's sources (trained here on the driver when first needed)
+   * @param data the experiment's data, per preset it lists
+   * @param sources per preset, stage-one models of the experiment's sources on that preset's features (trained here
+   *     on the driver when first needed)
    */
-  public Outcome run(String runId, ExperimentDefinition e, ExperimentData data, SourceModels sources, Options options,
-      String settings) {
+  public Outcome run(String runId, ExperimentDefinition e, FeatureSets data, Map<String, SourceModels> sources,
+      Options options, String settings) {
     Instant started = Instant.now();
     Waves waves = new Waves(lake);
     RunPublisher publisher = new RunPublisher(lake);
     Map<String, Long> snapshots = publisher.inputSnapshots(e);
-    List<WorkUnit> units = UnitPlan.expand(e, data.foldCount());
+    List<WorkUnit> units = UnitPlan.expand(e, data.first().foldCount());
     Set<String> staged = waves.staged(runId, options.resume());
     List<WorkUnit> todo = units.stream().filter(u -> !staged.contains(u.id())).toList();
     if (!staged.isEmpty()) {
       LOG.info("run {}: resuming, {} of {} units already staged", runId, units.size() - todo.size(), units.size());
     }
-    prepareSources(e, data, sources);
+    for (String preset : data.presets()) {
+      prepareSources(e, data.get(preset), sources.get(preset));
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
     Broadcast<Shared> shared = jsc.broadcast(new Shared(e, data, sources));
     ScoreBoard board = new ScoreBoard();
@@ -91,8 +103,8 @@ public final class TrainJob {
     LiveScores live = new LiveScores(board);
     jsc.sc().addSparkListener(live);
     try (Progress progress = new Progress(live, todo.size(),
-        Metric.selection(data.label().isClassification()).label())) {
-      UnitCost cost = TrainPlanner.cost(e, data);
+        Metric.selection(data.first().label().isClassification()).label())) {
+      UnitCost cost = TrainPlanner.cost(e, data.first());
       List<List<WorkUnit>> wavesOfUnits = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
       LOG.info("run {}: training {} units in {} waves", runId, todo.size(), wavesOfUnits.size());
       for (List<WorkUnit> wave : wavesOfUnits) {
@@ -102,7 +114,7 @@ public final class TrainJob {
       publisher.publishResults(runId);
       List<UnitScore> scores = publisher.scores(runId, units);
       new FinalModels(lake, registry).register(runId, e, data, scores, jsc, shared);
-      publisher.recordRun(runId, e, units.size(), started, snapshots, settings, data.chains());
+      publisher.recordRun(runId, e, units.size(), started, snapshots, settings, data.first().chains());
       waves.clearStaged(runId);
       return new Outcome(todo.size(), units.size() - todo.size(), scores);
     } finally {

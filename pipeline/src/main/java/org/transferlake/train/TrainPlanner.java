@@ -16,12 +16,13 @@ public final class TrainPlanner {
    * What {@code train --dry-run} prints: the units, and the expected seconds of training on one core (the final
    * models included), to divide by the cores the run gets.
    */
+  /** @param gridSizes per learner, its grid points times the presets compared: the candidates of a final choice */
   public record Plan(int units, int folds, int targetRows, List<Integer> sourceRows, Map<String, Long> gridSizes,
       double coreSeconds) {}
 
   public static Plan plan(ExperimentDefinition e, ExperimentData data) {
     Map<String, Long> grids = new java.util.LinkedHashMap<>();
-    e.learners().forEach(l -> grids.put(l.name(), (long) l.points(e.seed()).size()));
+    e.learners().forEach(l -> grids.put(l.name(), (long) l.points(e.seed()).size() * e.features().size()));
     List<WorkUnit> units = UnitPlan.expand(e, data.foldCount());
     UnitCost cost = cost(e, data);
     double seconds = units.stream().mapToDouble(cost::seconds).sum();

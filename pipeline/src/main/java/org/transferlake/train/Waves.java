@@ -17,7 +17,6 @@ import org.transferlake.lake.Metric;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
 import org.transferlake.train.units.UnitResult;
-import org.transferlake.train.units.UnitRunner;
 import org.transferlake.train.units.WorkUnit;
 
 /**
@@ -69,11 +68,11 @@ final class Waves {
     List<List<WorkUnit>> bins = UnitPlan.pack(wave, partitions, tasksPerJvm(jsc.sc()), cost);
     JavaRDD<UnitResult> results = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
       Shared s = shared.value();
-      UnitRunner runner = new UnitRunner(s.experiment(), s.data(), s.sources());
-      String metric = Metric.selection(s.data().label().isClassification()).column();
+      Shared.Runners runners = s.runners();
+      String metric = Metric.selection(s.data().first().label().isClassification()).column();
       List<UnitResult> out = new ArrayList<>();
       for (WorkUnit unit : bin) {
-        UnitResult r = runner.run(unit);
+        UnitResult r = runners.of(unit.features()).run(unit);
         out.add(r);
         board.add(new ScoreBoard.Score(unit.architecture(), unit.learner() + " " + unit.paramsText() + " n"
             + unit.nTrain(), r.metrics().get(metric)));
@@ -83,11 +82,11 @@ final class Waves {
     try {
       JavaRDD<Row> metrics = results.map(r -> {
         Shared s = shared.value();
-        return ResultRows.metrics(runId, s.experiment(), s.data(), r);
+        return ResultRows.metrics(runId, s.experiment(), s.data().get(r.unit().features()), r);
       });
       JavaRDD<Row> predictions = results.flatMap(r -> {
         Shared s = shared.value();
-        return ResultRows.predictions(runId, s.experiment(), s.data(), r).iterator();
+        return ResultRows.predictions(runId, s.experiment(), s.data().get(r.unit().features()), r).iterator();
       });
       lake.append(LakeTable.STAGED_METRICS, lake.spark().createDataFrame(metrics,
           lake.read(LakeTable.STAGED_METRICS).schema()));

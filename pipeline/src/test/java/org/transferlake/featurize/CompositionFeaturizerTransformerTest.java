@@ -68,7 +68,8 @@ class CompositionFeaturizerTransformerTest {
   @Test
   void invalidParamValuesAreRefusedNamingParamAndValue() {
     CompositionFeaturizerTransformer t = new CompositionFeaturizerTransformer();
-    assertEquals("preset = 'magpi': expected one of [magpie, magpie_no_imputation, fractions, oliynyk, mat2vec]",
+    assertEquals("preset = 'magpi': expected one of [magpie, magpie_no_imputation, fractions, oliynyk, mat2vec], or"
+        + " two or more of them joined by + (\"magpie+oliynyk\")",
         assertThrows(IllegalArgumentException.class, () -> t.setPreset("magpi")).getMessage());
     assertEquals("inputKind = 'smiles': expected one of [key, formula]",
         assertThrows(IllegalArgumentException.class, () -> t.setInputKind("smiles")).getMessage());

@@ -48,6 +48,28 @@ class ExperimentChecksTest {
   }
 
   @Test
+  void anUnknownPresetStopsTheCommandNamingTheFileTheKeyAndTheKnownPresets() throws IOException {
+    File file = new File(dir, "gaps.conf");
+    String clean = GAPS.replace("sources = [ { context = \"" + STREHLOW + "\" } ]\n", "")
+        .replace("target_only, latent_variable", "target_only");
+    for (String features : List.of("[magpie, \"magpie+olinyk\"]", "[magpie, \"magpie+magpie\"]", "magpi")) {
+      Files.writeString(file.toPath(), clean.replace("features = magpie", "features = " + features));
+      SettingsException e = assertThrows(SettingsException.class,
+          () -> ExperimentChecks.verify(settings(dir.getPath()), List.of("gaps")));
+      String bad = features.startsWith("[") ? features.substring(features.indexOf('"') + 1, features.lastIndexOf('"'))
+          : features;
+      assertEquals(file.getPath() + ": features: unknown preset '" + bad + "'; expected one of [magpie,"
+          + " magpie_no_imputation, fractions, oliynyk, mat2vec], or two or more of them joined by +"
+          + " (\"magpie+oliynyk\")", e.getMessage());
+    }
+    Files.writeString(file.toPath(), clean.replace("features = magpie", "features = [magpie, oliynyk, magpie]"));
+    assertEquals(file.getPath() + ": features: magpie is listed twice", assertThrows(SettingsException.class,
+        () -> ExperimentChecks.verify(settings(dir.getPath()), List.of("gaps"))).getMessage());
+    Files.writeString(file.toPath(), clean.replace("features = magpie", "features = [magpie, \"fractions+oliynyk\"]"));
+    ExperimentChecks.verify(settings(dir.getPath()), List.of("gaps"));
+  }
+
+  @Test
   void aChainLinkThatNoSourceDeclaresStopsTheCommand() throws IOException {
     File file = new File(dir, "gaps.conf");
     Files.writeString(file.toPath(), GAPS.replace("\"" + STREHLOW + "\"",

@@ -34,8 +34,11 @@ public final class ModelRegistry {
     this.artifactsRoot = artifactsRoot;
   }
 
-  /** Writes the run's artifacts (replacing the run's directory) and replaces its registry rows in one commit. */
-  public void write(String runId, String experiment, String targetContext, String features, List<FinalFit> fits)
+  /**
+   * Writes the run's artifacts (replacing the run's directory) and replaces its registry rows in one commit; each
+   * row's {@code features} is the preset its model was chosen with.
+   */
+  public void write(String runId, String experiment, String targetContext, List<FinalFit> fits)
       throws IOException {
     Path runDir = new Path(artifactsRoot + "/models/" + experiment + "/" + runId);
     FileSystem fs = runDir.getFileSystem(lake.spark().sparkContext().hadoopConfiguration());
@@ -54,7 +57,7 @@ public final class ModelRegistry {
       provenance.put("training_rows", Integer.toString(fit.provenance().trainingRows()));
       provenance.put("trained_at", fit.provenance().trainedAt().toString());
       rows.add(RowFactory.create(runId, experiment, targetContext, c.architecture(), c.learner(), c.paramsText(),
-          c.selectedBy(), features, c.cvMetric(), c.cvScore(), nullIfNaN(c.cvScoreSd()), c.cvMae(), c.cvRmse(),
+          c.selectedBy(), c.features(), c.cvMetric(), c.cvScore(), nullIfNaN(c.cvScoreSd()), c.cvMae(), c.cvRmse(),
           c.cvFolds(), fit.nTrain(), fit.seed(), file.toString(), TransferArtifact.sha256Hex(fit.artifact()),
           (long) fit.artifact().length, scala.jdk.javaapi.CollectionConverters.asScala(fit.seenElements()).toSeq(),
           scala.jdk.javaapi.CollectionConverters.asScala(provenance), fit.fitSeconds(), now));

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,7 +21,8 @@ import org.transferlake.model.learn.ValueRange;
 import org.transferlake.config.NearestNames;
 import org.transferlake.config.SettingsException;
 import org.transferlake.featurize.FeatureTable;
-import org.transferlake.featurize.FeaturizeJob;
+import org.transferlake.featurize.FeaturizerPresets;
+import org.transferlake.featurize.PresetFeatures;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.lineage.Lineage;
@@ -37,10 +37,6 @@ import org.transferlake.train.experiment.ExperimentDefinition;
  * the composition).
  */
 public final class ExperimentDataLoader {
-  /** Columns of a features table that are not features. */
-  private static final Set<String> NOT_FEATURES = Set.of(FeatureTable.KEY, FeatureTable.VERSION,
-      FeatureTable.ELEMENT_TABLE_SHA256, FeatureTable.RUN_ID, FeaturizeJob.MISSING);
-
   private final Lake lake;
   private final PropertyCatalog properties;
   private final File referenceDir;
@@ -54,19 +50,38 @@ public final class ExperimentDataLoader {
     this.lineage = lineage;
   }
 
+  /** The experiment's data once per preset it lists. */
+  public FeatureSets loadAll(ExperimentDefinition e) {
+    Map<String, ExperimentData> byPreset = new java.util.LinkedHashMap<>();
+    for (String preset : e.features()) {
+      byPreset.put(preset, load(e, preset));
+    }
+    return new FeatureSets(byPreset);
+  }
+
+  /** The experiment's data with the features of its first preset. */
   public ExperimentData load(ExperimentDefinition e) {
+    return load(e, e.features().get(0));
+  }
+
+  /** The experiment's data with the features of {@code preset}, a preset or a combination ({@link PresetFeatures}). */
+  public ExperimentData load(ExperimentDefinition e, String preset) {
     LeakingSources.refuse(e, lineage);
     requireContextsInTheLake(e);
-    FeatureTable table = new FeatureTable(lake, e.features());
-    String featureTable = table.name();
-    if (!table.exists()) {
-      throw new SettingsException("experiment " + e.name() + ": features = " + e.features() + ", but " + featureTable
-          + " does not exist; featurize preset " + e.features() + " first (transferlake.featurize.presets)");
+    List<FeatureTable> tables = PresetFeatures.tables(lake, preset);
+    String featureTable = String.join(" joined with ", tables.stream().map(FeatureTable::name).toList());
+    for (FeatureTable table : tables) {
+      if (!table.exists()) {
+        throw new SettingsException(e.definitionFile() + ": features = " + preset + ", but " + table.name()
+            + " does not exist; train featurizes the presets an experiment lists (train --dry-run does not),"
+            + " as do run and nightly for transferlake.run.experiments, and featurize --presets "
+            + FeaturizerPresets.parts(preset).get(tables.indexOf(table)));
+      }
     }
-    Dataset<Row> features = table.read();
+    Dataset<Row> features = PresetFeatures.read(lake, preset);
     List<String> featureColumns = new ArrayList<>();
     for (String c : features.columns()) {
-      if (!NOT_FEATURES.contains(c)) {
+      if (!c.equals(FeatureTable.KEY)) {
         featureColumns.add(c);
       }
     }

@@ -247,11 +247,29 @@ public final class ExperimentCatalog {
       learner(k, "options.source-learner", sourceLearner, sourceParams);
     }
     return new ExperimentDefinition(name, k.string("description"), target, sources,
-        k.string("features"), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed") : seed,
+        features(k, c), architectures, learners, folds, c.hasPath("cv.seed") ? k.integer("cv.seed") : seed,
         foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured"), crossFit,
         k.bool("options.add-source-variance"), sourceLearner, sourceParams, origin,
         Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
         unionRows, allowed);
+  }
+
+  /**
+   * The presets of {@code features}, one or a list, each listed once. Their names are checked where presets are
+   * known ({@code pipeline.ExperimentChecks}), since experiments do not depend on the featurize stage.
+   */
+  private static List<String> features(Keys k, Config c) {
+    List<String> presets = c.hasPath("features") && c.getValue("features").valueType() == ConfigValueType.LIST
+        ? k.strings("features") : List.of(k.string("features"));
+    if (presets.isEmpty()) {
+      throw k.error("features", "an empty list compares no preset; name one, magpie, or several, [magpie, oliynyk]");
+    }
+    for (String preset : presets) {
+      if (presets.indexOf(preset) != presets.lastIndexOf(preset)) {
+        throw k.error("features", preset + " is listed twice");
+      }
+    }
+    return List.copyOf(presets);
   }
 
   /** Each allowed context, a source of this experiment, with its reason, which must say something. */

@@ -8,6 +8,7 @@ import org.transferlake.model.transfer.ArchitectureSettings;
  * One experiment ({@code conf/experiments/<name>.conf}): which context to predict from which sources, with which
  * features, architectures, learners and hyperparameter grids, cross-validated how.
  *
+ * @param features the feature presets compared, each a preset or a combination {@code a+b}; one or more
  * @param foldTable a fold table (one fold per record of the target's file, in file order), or null for k-fold
  *     grouped by composition key
  * @param innerFolds folds of the inner validation that chooses hyperparameters (0: no selection)
@@ -25,7 +26,7 @@ import org.transferlake.model.transfer.ArchitectureSettings;
  *     of one property (a leak unless shown otherwise), each with the experiment's reason; empty allows none
  */
 public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
-    String features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
+    List<String> features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
     String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
     int crossFitFolds, boolean addSourceVariance, String sourceLearner, java.util.Map<String, String> sourceParams,
     String definitionFile, String definitionSha256, java.util.Map<String, String> targetClasses, boolean hashFolds,
@@ -60,6 +61,11 @@ public record ExperimentDefinition(String name, String description, ContextRef t
     public String id() {
       return String.join(" > ", links.stream().map(ContextRef::id).toList());
     }
+  }
+
+  /** Whether the experiment compares presets: then each unit's id and params name its preset. */
+  public boolean comparesFeatures() {
+    return features.size() > 1;
   }
 
   /** What the options tell the architectures that use source models. */

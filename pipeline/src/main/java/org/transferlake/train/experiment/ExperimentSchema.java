@@ -19,6 +19,8 @@ public final class ExperimentSchema {
     WHOLE_NUMBER,
     BOOLEAN,
     LIST,
+    /** One string, or a list of strings. */
+    ONE_OR_MORE,
     /** An object of the keys declared under it. */
     OBJECT,
     /** A list of objects, each of the keys declared under {@code path[]}. */
@@ -49,7 +51,9 @@ public final class ExperimentSchema {
           + " closest_to_mean"),
       key("allow-experimental-sources", Kind.FREE_MAP, null, "experimental sources of the target's property used"
           + " anyway (else refused as a possible leak): \"property/fidelity/source_id\" = \"why it is sound\""),
-      key("features", Kind.STRING, null, "the feature preset: the table features.<preset>"),
+      key("features", Kind.ONE_OR_MORE, null, "the feature preset (the table features.<preset>), or a list of them"
+          + " compared like hyperparameters (unit ids and params then say features=<preset>); a combination"
+          + " \"a+b\", quoted, joins the columns of presets a and b"),
       key("architectures", Kind.LIST, null, "the architectures compared: " + architectures()),
       key("learners", Kind.OBJECT_LIST, null, "the learners, each with its hyperparameter grid"),
       key("learners[].name", Kind.STRING, null, "the learner: " + String.join(", ", Components.learnerNames())),

@@ -81,7 +81,7 @@ final class ExperimentText {
 
   private static String placeholder(ExperimentSchema.Kind kind) {
     return switch (kind) {
-      case STRING -> "\"\"";
+      case STRING, ONE_OR_MORE -> "\"\"";
       case WHOLE_NUMBER -> "0";
       case BOOLEAN -> "false";
       case LIST, OBJECT_LIST -> "[]";

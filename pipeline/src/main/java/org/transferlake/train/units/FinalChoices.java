@@ -9,7 +9,10 @@ import java.util.TreeMap;
 import org.transferlake.lake.Metric;
 import org.transferlake.model.registry.FinalChoice;
 
-/** Chooses the hyperparameters of each final model from the scored units, as {@link FinalChoice} describes. */
+/**
+ * Chooses the hyperparameters of each final model from the scored units, as {@link FinalChoice} describes. Where the
+ * experiment compares presets, a unit's params name its preset, so the preset is chosen with them, alike.
+ */
 public final class FinalChoices {
   private FinalChoices() {}
 
@@ -36,7 +39,7 @@ public final class FinalChoices {
     }
     WorkUnit first = units.get(0).unit();
     if (byParams.size() == 1) {
-      return of(first, first.params(), "only_candidate", units, metric);
+      return of(first, first, "only_candidate", units, metric);
     }
     boolean inner = units.stream().allMatch(r -> r.innerScore() != null);
     if (!inner) {
@@ -45,7 +48,7 @@ public final class FinalChoices {
               .thenComparing(Map.Entry::getKey))
           .orElseThrow().getKey();
       List<UnitScore> chosen = byParams.get(best);
-      return of(chosen.get(0).unit(), chosen.get(0).unit().params(), "outer_cv", chosen, metric);
+      return of(chosen.get(0).unit(), chosen.get(0).unit(), "outer_cv", chosen, metric);
     }
     List<UnitScore> perFoldChoice = new ArrayList<>();
     Map<String, Integer> votes = new LinkedHashMap<>();
@@ -59,15 +62,16 @@ public final class FinalChoices {
         .thenComparingDouble(p -> byParams.get(p).stream().mapToDouble(UnitScore::innerScore).average()
             .orElse(Double.MAX_VALUE))
         .thenComparing(p -> p)).orElseThrow();
-    return of(first, byParams.get(winner).get(0).unit().params(), "inner_cv", perFoldChoice, metric);
+    return of(first, byParams.get(winner).get(0).unit(), "inner_cv", perFoldChoice, metric);
   }
 
-  private static FinalChoice of(WorkUnit unit, Map<String, String> params, String selectedBy,
-      List<UnitScore> scored, Metric metric) {
+  /** @param chosen a unit of the chosen params and preset */
+  private static FinalChoice of(WorkUnit unit, WorkUnit chosen, String selectedBy, List<UnitScore> scored,
+      Metric metric) {
     double score = mean(scored, metric);
     double sd = sd(scored, metric, score);
     boolean regression = metric == Metric.MAE;
-    return new FinalChoice(unit.architecture(), unit.learner(), params, selectedBy, metric.column(), score, sd,
+    return new FinalChoice(unit.architecture(), unit.learner(), chosen.params(), chosen.features(), selectedBy, metric.column(), score, sd,
         regression ? score : null, regression ? mean(scored, Metric.RMSE) : null, scored.size());
   }
 

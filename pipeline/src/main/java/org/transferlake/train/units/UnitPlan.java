@@ -14,7 +14,7 @@ public final class UnitPlan {
   private UnitPlan() {}
 
   /**
-   * architecture × learner × hyperparameters × fold × training size × repeat, in a stable order. An architecture
+   * architecture × learner × preset × hyperparameters × fold × training size × repeat, in a stable order. An architecture
    * that fits no learner ({@code source_only}) has one unit per learner, with no hyperparameters: every grid point
    * would give the same unit.
    */
@@ -25,10 +25,13 @@ public final class UnitPlan {
       for (String architecture : e.architectures()) {
         boolean learns = Components.architecture(architecture).usesLearner();
         for (LearnerSpec learner : e.learners()) {
-          for (Map<String, String> params : learns ? learner.points(e.seed()) : List.of(Map.<String, String>of())) {
-            for (int fold = 0; fold < folds; fold++) {
-              for (int n : e.learningCurve()) {
-                units.add(new WorkUnit(architecture, learner.name(), params, fold, n, repeat, seed));
+          for (String features : e.features()) {
+            for (Map<String, String> params : learns ? learner.points(e.seed()) : List.of(Map.<String, String>of())) {
+              for (int fold = 0; fold < folds; fold++) {
+                for (int n : e.learningCurve()) {
+                  units.add(new WorkUnit(architecture, learner.name(), params, features, e.comparesFeatures(), fold, n,
+                      repeat, seed));
+                }
               }
             }
           }

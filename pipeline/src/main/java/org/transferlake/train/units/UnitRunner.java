@@ -22,7 +22,8 @@ import org.transferlake.train.data.Folds;
 import org.transferlake.train.experiment.ExperimentDefinition;
 
 /**
- * Trains and scores one work unit. Only the unit's outer training rows reach the models (test targets never
+ * Trains and scores one work unit, on the data of the unit's preset (a runner holds one preset's data and source
+ * models). Only the unit's outer training rows reach the models (test targets never
  * do); the inner validation that scores hyperparameters splits those training rows again, by composition key.
  */
 public final class UnitRunner {
@@ -98,6 +99,7 @@ public final class UnitRunner {
     facts.put("architecture", choice.architecture());
     facts.put("learner", choice.learner());
     facts.put("params", choice.paramsText());
+    facts.put("features", choice.features()); // predict featurizes candidates with the preset chosen
     facts.put("target_context", data.targetContext());
     facts.put("seed", Long.toString(seed));
     for (int i = 0; i < data.sources().size(); i++) {

@@ -257,7 +257,7 @@ class ExperimentCatalogTest {
     assertEquals(List.of("forest", "mlp"), units.stream().map(WorkUnit::learner).distinct().toList());
     assertTrue(units.stream().allMatch(u -> u.params().isEmpty()), "no hyperparameters");
     WorkUnit sourceOnly = units.get(0);
-    WorkUnit difference = new WorkUnit("difference", "forest", Map.of(), 0, 0, 0, 1);
+    WorkUnit difference = new WorkUnit("difference", "forest", Map.of(), "magpie", false, 0, 0, 0, 1);
     assertTrue(COST.seconds(sourceOnly) < 0.02 * COST.seconds(difference), "it fits nothing: tiny");
   }
 
@@ -283,7 +283,7 @@ class ExperimentCatalogTest {
   void theCostModelFollowsWhatTheMeasuredRunsShowed() {
     UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 0);
     BiFunction<String, Map<String, String>, Double> seconds = (learner, params) ->
-        cost.seconds(new WorkUnit("target_only", learner, params, 0, 0, 0, 1));
+        cost.seconds(new WorkUnit("target_only", learner, params, "magpie", false, 0, 0, 0, 1));
     // an mlp stops early: max-epochs beyond twice the patience costs nothing more
     assertEquals(seconds.apply("mlp", Map.of("max-epochs", "100", "patience", "10")),
         seconds.apply("mlp", Map.of("max-epochs", "1000", "patience", "10")));
@@ -294,8 +294,9 @@ class ExperimentCatalogTest {
         / seconds.apply("forest", Map.of("max-features", "1"));
     assertTrue(ratio > 0.4 && ratio < 0.5, "ratio " + ratio);
     // a two-stage unit costs less than a classifier plus the inner architecture on every row
-    double twoStage = cost.seconds(new WorkUnit("two_stage_difference", "forest", Map.of(), 0, 0, 0, 1));
-    double difference = cost.seconds(new WorkUnit("difference", "forest", Map.of(), 0, 0, 0, 1));
+    double twoStage = cost.seconds(new WorkUnit("two_stage_difference", "forest", Map.of(), "magpie", false, 0, 0, 0,
+        1));
+    double difference = cost.seconds(new WorkUnit("difference", "forest", Map.of(), "magpie", false, 0, 0, 0, 1));
     assertTrue(twoStage > difference && twoStage < 1.5 * difference, twoStage + " against " + difference);
   }
 

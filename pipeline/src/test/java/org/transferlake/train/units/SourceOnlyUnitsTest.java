@@ -84,7 +84,7 @@ class SourceOnlyUnitsTest {
         + result.innerScore());
     assertTrue(result.metrics().get("within_1sd") > 0.5, "σ covers the offset: " + result.metrics());
 
-    FinalFit fit = runner.fitFinal(new FinalChoice("source_only", "forest", Map.of(), "only_candidate", "mae",
+    FinalFit fit = runner.fitFinal(new FinalChoice("source_only", "forest", Map.of(), "magpie", "only_candidate", "mae",
         1.0, Double.NaN, 1.0, 1.1, 2), Map.of("experiment", "small"));
     assertEquals(sources.model(0).provenance(), fit.provenance(), "its predictions come from the source model");
     TransferArtifact artifact = TransferArtifact.fromBytes(fit.artifact(), "source_only__forest.tlm");

@@ -59,6 +59,7 @@ class ArchitectureTest {
     m.put("model.learn.mllib", List.of("model.learn"));
     m.put("model.learn.mlp", List.of("model.learn"));
     m.put("model.transfer", List.of("model.learn"));
+    m.put("model.acquisition", List.of("model.learn"));
     m.put("model.components", List.of("model.learn..", "model.transfer"));
     m.put("model.registry", List.of("config", "lake", "model.learn", "model.transfer", "model.components"));
     m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer", "model.components"));

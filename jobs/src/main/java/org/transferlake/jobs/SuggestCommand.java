@@ -16,7 +16,6 @@ import org.transferlake.model.registry.ModelRegistry;
 import org.transferlake.pipeline.PipelineSession;
 import org.transferlake.pipeline.SuggestStage;
 import org.transferlake.predict.PredictJob;
-import org.transferlake.suggest.SuggestJob;
 import org.transferlake.suggest.SuggestRequest;
 import org.transferlake.suggest.Suggestions;
 import picocli.CommandLine.ArgGroup;
@@ -136,7 +135,7 @@ final class SuggestCommand implements Callable<Integer> {
       Suggestions s = suggest.suggest(input, formulaColumn, entry, request);
       new SuggestSummary(System.out).print(s, entry, request, candidates.fromLake);
       if (!output.printing()) {
-        output.write(s.rows(), SuggestJob.ORDER_COLUMN, spark);
+        output.write(s.rows(), Suggestions.ORDER_COLUMN, spark);
       }
       return 0;
     }

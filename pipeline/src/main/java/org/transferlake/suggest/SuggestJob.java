@@ -25,8 +25,6 @@ import org.transferlake.predict.PredictJob;
 public final class SuggestJob {
   /** Columns added after predict's. */
   public static final String ADDED_COLUMNS = "acquisition DOUBLE, rank INT, in_batch BOOLEAN, chemical_system STRING";
-  /** The rows' order (rank, then input order for unranked rows), for a writer that must keep it; not data. */
-  public static final String ORDER_COLUMN = "__suggest_order";
   private static final String ROW = "__suggest_row";
 
   private final Lake lake;
@@ -73,7 +71,7 @@ public final class SuggestJob {
     for (var field : StructType.fromDDL(ADDED_COLUMNS).fields()) {
       schema = schema.add(field);
     }
-    schema = schema.add(ORDER_COLUMN, "long", false);
+    schema = schema.add(Suggestions.ORDER_COLUMN, "long", false);
     List<Suggestions.Pick> picks = new ArrayList<>();
     for (int i = 0; i < ranked.batchSize(); i++) {
       picks.add(pick(ranked.rows().get(i), schema, column));
@@ -88,7 +86,7 @@ public final class SuggestJob {
     Set<String> added = Set.of(StructType.fromDDL(PredictJob.REGRESSION_COLUMNS + ", " + ADDED_COLUMNS)
         .fieldNames());
     return Arrays.stream(input.columns()).filter(c -> !c.equals(formulaColumn))
-        .filter(c -> added.contains(c) || c.equals(ORDER_COLUMN) || c.equals(ROW)).toList();
+        .filter(c -> added.contains(c) || c.equals(Suggestions.ORDER_COLUMN) || c.equals(ROW)).toList();
   }
 
   private static Suggestions.Pick pick(Row r, StructType schema, String formulaColumn) {

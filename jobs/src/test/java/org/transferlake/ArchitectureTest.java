@@ -59,6 +59,7 @@ class ArchitectureTest {
     m.put("model.learn.mllib", List.of("model.learn"));
     m.put("model.learn.mlp", List.of("model.learn"));
     m.put("model.transfer", List.of("model.learn"));
+    m.put("model.acquisition", List.of("model.learn"));
     m.put("model.components", List.of("model.learn..", "model.transfer"));
     m.put("model.registry", List.of("config", "lake", "model.learn", "model.transfer", "model.components"));
     m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer", "model.components"));
@@ -69,12 +70,15 @@ class ArchitectureTest {
         "train.units"));
     m.put("predict", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",
         "model.registry"));
+    m.put("suggest", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",
+        "model.registry", "model.acquisition", "predict"));
     m.put("report", List.of("config", "lake", "model.components", "model.learn", "train.experiment"));
     m.put("ops", List.of("config", "lake"));
     // ingest.catalog: the scaffolds of a workspace source; the unit a target's source declares (PredictStage)
     m.put("pipeline", List.of("config", "lake", "ingest", "ingest.catalog", "featurize", "model.learn",
-        "model.registry", "train..", "predict", "report", "ops"));
-    m.put("bench", List.of("config", "composition", "lake", "ingest", "featurize", "pipeline"));
+        "model.registry", "train..", "predict", "suggest", "report", "ops"));
+    m.put("bench", List.of("config", "composition", "lake", "ingest", "featurize", "model.acquisition", "suggest",
+        "pipeline"));
     m.put("jobs", List.of("config", "pipeline", "bench")); // and the types of their API: see commandLine...
     return m;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.transferlake.bench.FeaturizeBenchmark;
 import org.transferlake.bench.ScratchLake;
+import org.transferlake.bench.SuggestBenchmark;
 import org.transferlake.bench.UnitsBenchmark;
 import org.transferlake.config.SettingsException;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code transferlake bench}: benchmarks, each in a scratch lake of its own. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks; each builds a scratch lake of its own and never touches the configured one.",
-    subcommands = {BenchCommand.Featurize.class, BenchCommand.Units.class})
+    subcommands = {BenchCommand.Featurize.class, BenchCommand.Units.class, BenchCommand.Suggest.class})
 final class BenchCommand implements Runnable {
   @Spec
   CommandSpec spec;
@@ -101,6 +102,41 @@ final class BenchCommand implements Runnable {
       bench.prepare();
       common.overrides.putAll(bench.settings());
       bench.sparkDefaults().forEach(common.overrides::putIfAbsent);
+      bench.run(common.settings(), System.out);
+      return 0;
+    }
+  }
+
+  /** {@code bench suggest}: suggest over generated candidates with a small model. */
+  @Command(name = "suggest", mixinStandardHelpOptions = true,
+      description = {"Suggest over generated candidate compositions with a small model, in rows per second.",
+          "Ingests magpie_elements and matbench_expt_gap from the mirror, featurizes them, trains a 16-tree forest"
+              + " on the experimental gaps, generates N distinct compositions (real element sets, seeded random"
+              + " amounts), then times suggest toward window:1.1,1.7 over them: featurizing, scoring, ranking and the"
+              + " batch. Start-up, set-up and generation are reported apart."})
+  static final class Suggest implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--rows", defaultValue = "100000", description = "Candidate compositions. Default: ${DEFAULT-VALUE}.")
+    long rows;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated amounts. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--dir", defaultValue = "lake-bench-suggest",
+        description = "Scratch lake, deleted and rebuilt at every run. Default: ${DEFAULT-VALUE}.")
+    File dir;
+
+    @Override
+    public Integer call() throws IOException {
+      if (rows < 1) {
+        throw new SettingsException("bench suggest --rows " + rows + ": expected 1 or more");
+      }
+      SuggestBenchmark bench = new SuggestBenchmark(new SuggestBenchmark.Options(rows, seed, dir));
+      checkScratch(dir);
+      bench.prepare();
+      common.overrides.putAll(bench.settings());
       bench.run(common.settings(), System.out);
       return 0;
     }

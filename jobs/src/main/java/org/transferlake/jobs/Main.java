@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "transferlake", mixinStandardHelpOptions = true, version = "transferlake 0.1.0",
     description = "Transfer learning for materials data on a Spark + Iceberg lake.",
     subcommands = {InitCommand.class, SourceCommand.class, ExperimentCommand.class, IngestCommand.class,
-        FeaturizeCommand.class, TrainCommand.class, PredictCommand.class, ReportCommand.class, SqlCommand.class,
-        RunCommand.class, NightlyCommand.class, BenchCommand.class})
+        FeaturizeCommand.class, TrainCommand.class, PredictCommand.class, SuggestCommand.class, ReportCommand.class,
+        SqlCommand.class, RunCommand.class, NightlyCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   /** Exit code of a command refused because another run holds the lake's write lock. */
   static final int LOCKED = 3;

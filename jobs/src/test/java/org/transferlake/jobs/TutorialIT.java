@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.testing.TestPaths;
 
 /**
- * README's "Your own data", run as a new user runs it: its {@code sh} blocks in bash, from a fresh home outside
+ * README's "Your own data", run as a new user runs it (to its last step, suggest): its {@code sh} blocks in bash, from a fresh home outside
  * the checkout, with the jar {@code mvn package} built (so no build line may appear). Prints each command's
  * wall time. Run by .ci/run after the package (about 5 minutes on 2 cores).
  */
@@ -103,6 +103,15 @@ class TutorialIT {
       assertTrue(Double.parseDouble(cells[mean]) >= 0, "no negative band gap: " + row);
     }
     assertTrue(new File(workspace, "report/report.html").isFile(), "the report");
+
+    List<String> next = Files.readAllLines(new File(workspace, "next.csv").toPath());
+    List<String> columns = List.of(next.get(0).split(","));
+    assertTrue(columns.containsAll(List.of("formula", "mean", "std", "unit", "acquisition", "rank", "in_batch")),
+        next.get(0));
+    int inBatch = columns.indexOf("in_batch");
+    long batch = next.stream().skip(1).filter(r -> r.split(",", -1)[inBatch].equals("true")).count();
+    assertTrue(batch >= 1 && batch <= 10, "the batch to measure: " + batch);
+    assertTrue(next.get(1).split(",", -1)[columns.indexOf("rank")].equals("1"), "rank order: " + next.get(1));
   }
 
   private static String tail(String out) {

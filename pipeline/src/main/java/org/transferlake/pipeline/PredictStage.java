@@ -77,7 +77,12 @@ public final class PredictStage {
    */
   public Dataset<Row> score(Dataset<Row> input, String formulaColumn, ModelRegistry.Entry model)
       throws ModelFormatException, IOException {
+    return job().predict(input, formulaColumn, model, unit(model));
+  }
+
+  /** The scorer, over this session's lake and registry. */
+  PredictJob job() {
     return new PredictJob(session.lake(), registry, session.settings().featurizeElementSource(),
-        session.settings().properties()).predict(input, formulaColumn, model, unit(model));
+        session.settings().properties());
   }
 }

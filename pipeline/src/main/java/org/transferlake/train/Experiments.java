@@ -46,7 +46,11 @@ public final class Experiments {
     return TrainPlanner.plan(e, data);
   }
 
-  /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
+  /**
+   * Trains the experiment, or for a campaign experiment simulates its campaigns ({@link CampaignJob}).
+   *
+   * @param resume keep what an interrupted run of {@code runId} committed, train only the rest
+   */
   public TrainJob.Outcome train(ExperimentDefinition e, ExperimentData data, String runId, boolean resume) {
     SourceLearners learners = new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
         DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
@@ -56,7 +60,10 @@ public final class Experiments {
         learners.forRows(s.rows()).name()));
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
         : 4 * lake.spark().sparkContext().defaultParallelism();
-    return new TrainJob(lake, registry()).run(runId, e, data, sources,
-        new TrainJob.Options(partitions, settings.unitsPerCommit(), resume), settings.renderProjectSettings());
+    TrainJob.Options options = new TrainJob.Options(partitions, settings.unitsPerCommit(), resume);
+    if (e.campaign() != null) {
+      return new CampaignJob(lake).run(runId, e, data, sources, options, settings.renderProjectSettings());
+    }
+    return new TrainJob(lake, registry()).run(runId, e, data, sources, options, settings.renderProjectSettings());
   }
 }

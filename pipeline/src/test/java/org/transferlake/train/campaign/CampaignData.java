@@ -14,11 +14,11 @@ import org.transferlake.train.experiment.ExperimentDefinition;
  * A tiny campaign: 120 oxides of ten metals (ten chemical systems), three features, a value that rises with them
  * (about a sixth in the window 1.1-1.7), and a source that reads the value 0.5 too low for two in three of them.
  */
-final class CampaignData {
-  static final String[] METALS = {"Fe", "Mn", "Co", "Ni", "Cu", "Zn", "Ti", "V", "Cr", "Mg"};
+public final class CampaignData {
+  public static final String[] METALS = {"Fe", "Mn", "Co", "Ni", "Cu", "Zn", "Ti", "V", "Cr", "Mg"};
   static final int ROWS = 120;
 
-  static final String DEFINITION = """
+  public static final String DEFINITION = """
       name = tiny_campaign
       target = "band_gap/experiment/tiny"
       sources = [ { context = "band_gap/pbe/tiny" } ]
@@ -43,12 +43,12 @@ final class CampaignData {
 
   private CampaignData() {}
 
-  static ExperimentDefinition experiment() {
+  public static ExperimentDefinition experiment() {
     return ExperimentCatalog.parse(DEFINITION, "tiny_campaign.conf");
   }
 
   /** The target's values, by row. */
-  static double[] values() {
+  public static double[] values() {
     double[] y = new double[ROWS];
     for (int i = 0; i < ROWS; i++) {
       y[i] = 0.25 * (i % 10) + 0.08 * (i / 10) + 0.2 * Math.sin(i);
@@ -56,7 +56,7 @@ final class CampaignData {
     return y;
   }
 
-  static String[] keys() {
+  public static String[] keys() {
     String[] keys = new String[ROWS];
     for (int i = 0; i < ROWS; i++) {
       int amount = i / 10 + 1;
@@ -65,7 +65,7 @@ final class CampaignData {
     return keys;
   }
 
-  static double[][] features() {
+  public static double[][] features() {
     double[][] x = new double[ROWS][];
     for (int i = 0; i < ROWS; i++) {
       x[i] = new double[] {i % 10, i / 10, Math.sin(i)};
@@ -74,7 +74,7 @@ final class CampaignData {
   }
 
   /** The data with the target's values {@code y}. */
-  static ExperimentData data(double[] y) {
+  public static ExperimentData data(double[] y) {
     Label label = Label.regression("band_gap");
     double[] source = values();
     for (int i = 0; i < source.length; i++) {
@@ -87,11 +87,11 @@ final class CampaignData {
         List.of(s), "band_gap/experiment/tiny", List.of("f0", "f1", "f2"), new ValueRange(0, 30));
   }
 
-  static SourceModels sources(ExperimentDefinition e, ExperimentData data) {
+  public static SourceModels sources(ExperimentDefinition e, ExperimentData data) {
     return SourceModels.of(data.sources(), Components.learner("forest").create(e.sourceParams(), 0), 0, e.seed());
   }
 
-  static CampaignRunner runner(double[] y) {
+  public static CampaignRunner runner(double[] y) {
     ExperimentDefinition e = experiment();
     ExperimentData data = data(y);
     return new CampaignRunner(e, data, sources(e, data));

@@ -35,8 +35,8 @@ final class CampaignSection {
     List<Block> blocks = new ArrayList<>();
     blocks.add(Text.of(String.format(Locale.ROOT, "Simulated campaigns toward %s on %s's %s: %d initial rows"
         + " (seeded, the same for every arm of a repeat; not counted), then batches of %d up to %d experiments,"
-        + " %d repeats. A hit is a revealed composition %s. Run %s took %.0f s.", spec.goal(),
-        e.target().id(), "records", spec.initialRows(), spec.batch(), spec.budget(), e.repeats(), hitRule(spec),
+        + " %d repeats. A hit is a revealed composition whose value is %s. Run %s took %.0f s.", spec.goal(),
+        e.target().id(), "records", spec.initialRows(), spec.batch(), spec.budget(), e.repeats(), spec.hitRule(),
         run.runId(), run.seconds())));
     String file = "campaign_" + run.experiment() + ".png";
     Figure figure = new Figure(file, run.experiment() + ": discovery curves", "Hits against experiments: median"
@@ -52,14 +52,6 @@ final class CampaignSection {
     }
     Section section = new Section(2, run.experiment() + " — campaign run " + run.runId(), blocks);
     return new ReportPart(List.of(section), List.of(figure));
-  }
-
-  private static String hitRule(CampaignSpec spec) {
-    return switch (spec.goal().kind()) {
-      case WINDOW -> "whose value lies in [" + spec.goal().low() + ", " + spec.goal().high() + "]";
-      case MAX -> "whose value is at least " + spec.hitAbove();
-      case MIN -> "whose value is at most " + spec.hitBelow();
-    };
   }
 
   /** Per arm (in the file's order), per repeat: the experiment (1-based) at which each hit was revealed. */

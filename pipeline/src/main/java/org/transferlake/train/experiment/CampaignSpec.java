@@ -69,6 +69,15 @@ public record CampaignSpec(Goal goal, int initialRows, int batch, int budget, in
     };
   }
 
+  /** What a hit is, in words: "in [1.1, 1.7]", "at least 3.0", "at most 0.5". */
+  public String hitRule() {
+    return switch (goal.kind()) {
+      case WINDOW -> "in [" + goal.low() + ", " + goal.high() + "]";
+      case MAX -> "at least " + hitAbove;
+      case MIN -> "at most " + hitBelow;
+    };
+  }
+
   /** The arm of a name, or null. */
   public Arm arm(String name) {
     return arms.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);

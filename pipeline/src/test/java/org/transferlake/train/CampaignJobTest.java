@@ -1,6 +1,7 @@
 package org.transferlake.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -66,7 +67,8 @@ class CampaignJobTest {
     Row run = lake.spark().sql("SELECT kind, units, status FROM " + lake.name(LakeTable.RUNS)
         + " WHERE run_id = 'camp-a'").first();
     assertEquals(List.of("campaign", 8L, "published"), List.of(run.get(0), run.get(1), run.get(2)));
-    assertEquals(0L, lake.read(LakeTable.STAGED_CAMPAIGN_ROUNDS).count(), "the staging is cleared");
+    assertEquals(0L, lake.read(LakeTable.STAGED_CAMPAIGN_ROUNDS).where("run_id = 'camp-a'").count(),
+        "the staging is cleared");
   }
 
   @Test
@@ -82,6 +84,23 @@ class CampaignJobTest {
     List<String> actual = rounds("camp-a").stream().map(r -> r.getString(0) + " " + r.getInt(12) + " "
         + r.getInt(13) + " " + r.getInt(14) + " " + r.getList(17)).toList();
     assertEquals(expected, actual);
+  }
+
+  @Test
+  void aResumedRunKeepsTheStagedUnitsAndEndsWithTheSameRows() {
+    // an interrupted run: two units staged under camp-r, as a first wave would have left them
+    lake.spark().sql("INSERT INTO " + lake.name(LakeTable.STAGED_CAMPAIGN_ROUNDS) + " SELECT 'camp-r', experiment,"
+        + " target_context, unit_id, arm, strategy, architecture, learner, params, repeat, seed, goal, initial_rows,"
+        + " batch, budget, round, measured, hits, best, mae_unmeasured, revealed, revealed_values, fit_seconds,"
+        + " code_version, config_sha256, executor_id FROM " + lake.name(LakeTable.CAMPAIGN_ROUNDS)
+        + " WHERE run_id = 'camp-a' AND unit_id IN ('random|r0', 'difference+forest+probability_in_window|r1')");
+    TrainJob.Outcome outcome = new CampaignJob(lake).run("camp-r", experiment, data, CampaignData.sources(experiment,
+        data), new TrainJob.Options(2, 100, true), "test");
+    assertEquals(List.of(6, 2), List.of(outcome.trained(), outcome.resumed()));
+    assertEquals(rounds("camp-a"), rounds("camp-r"));
+    assertTrue(assertThrows(org.transferlake.config.SettingsException.class, () -> new CampaignJob(lake).run("camp-r",
+        experiment, data, CampaignData.sources(experiment, data), new TrainJob.Options(2, 100, true), "test"))
+        .getMessage().contains("was published and has nothing left to resume"));
   }
 
   @Test

@@ -78,6 +78,19 @@ class CampaignSchemaTest {
   }
 
   @Test
+  void aLabelTargetIsRefusedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("c.conf"), HEAD.replace("band_gap/experiment/matbench_expt_gap",
+        "is_metal/experiment/matbench_expt_is_metal").replace("sources = [ { context = \"band_gap/pbe/matbench_mp_gap\" } ]\n",
+        "") + "campaign {\ngoal = max\nhit-above = 1\narms = [ { architecture = random }, { architecture = target_only,"
+        + " learner = forest, acquisition = mean } ]\n}\n");
+    String message = assertThrows(SettingsException.class, () -> ExperimentCatalog.load(List.of(dir.toFile()), "c",
+        new org.transferlake.config.SettingsLoader().withoutSystemProperties().load().properties())).getMessage();
+    assertTrue(message.endsWith("c.conf: campaign: simulated campaigns take regression targets only; the target"
+        + " is_metal/experiment/matbench_expt_is_metal is a label (use a numeric property's context, or remove the"
+        + " campaign block)"), message);
+  }
+
+  @Test
   void aCampaignTakesOneGridPointNoArchitecturesKeyAndNoLabels() {
     String twoPoints = HEAD.replace("trees = [8]", "trees = [8, 16]") + "campaign {\ngoal = max\nhit-above = 3\n"
         + ARMS + "}\n";

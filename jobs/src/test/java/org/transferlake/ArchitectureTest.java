@@ -62,12 +62,14 @@ class ArchitectureTest {
     m.put("model.acquisition", List.of("model.learn"));
     m.put("model.components", List.of("model.learn..", "model.transfer"));
     m.put("model.registry", List.of("config", "lake", "model.learn", "model.transfer", "model.components"));
-    m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer", "model.components"));
+    m.put("train.experiment", List.of("config", "lake", "model.learn..", "model.transfer", "model.acquisition",
+        "model.components"));
     m.put("train.data", List.of("config", "composition", "lake", "lineage", "featurize", "model.learn",
         "model.transfer", "train.experiment"));
     m.put("train.units", List.of("config", "composition", "lake", "model..", "train.experiment", "train.data"));
+    m.put("train.campaign", List.of("composition", "model..", "train.experiment", "train.data"));
     m.put("train", List.of("config", "lake", "lineage", "featurize", "model..", "train.experiment", "train.data",
-        "train.units"));
+        "train.units", "train.campaign"));
     m.put("predict", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",
         "model.registry"));
     m.put("suggest", List.of("config", "composition", "lake", "featurize", "model.learn", "model.transfer",

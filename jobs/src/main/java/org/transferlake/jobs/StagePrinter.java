@@ -124,8 +124,12 @@ final class StagePrinter implements StageListener {
   public void planned(TrainPlan p) {
     out.printf("experiment %s: target %s (%d records, %d folds), sources %s%n", SafeText.value(p.experiment()),
         SafeText.value(p.target()), p.targetRows(), p.folds(), SafeText.value(describeSources(p)));
-    out.printf("work units: %d = %d architectures x grid %s x %d folds x %d sizes x %d repeats%n", p.units(),
-        p.architectures(), p.gridSizes(), p.folds(), p.sizes(), p.repeats());
+    if (p.folds() == 0) { // a campaign experiment: no folds, a unit per arm and repeat
+      out.printf("work units: %d simulated campaigns (arm x repeat, %d repeats)%n", p.units(), p.repeats());
+    } else {
+      out.printf("work units: %d = %d architectures x grid %s x %d folds x %d sizes x %d repeats%n", p.units(),
+          p.architectures(), p.gridSizes(), p.folds(), p.sizes(), p.repeats());
+    }
     out.printf("estimated time: %s on %d cores (%.0f core-seconds at this development machine's speed, final models"
         + " included; source models and Spark start-up not included)%n", duration(p.seconds()), p.cores(),
         p.coreSeconds());
@@ -136,6 +140,11 @@ final class StagePrinter implements StageListener {
     out.printf("run %s: %d units trained%s; mean test score per architecture and learner (all sizes and"
         + " hyperparameters)%n", SafeText.value(result.runId()), result.trained(),
         result.resumed() > 0 ? ", " + result.resumed() + " kept from the interrupted run" : "");
+    if (result.means().isEmpty()) {
+      out.println("no test scores: a campaign's rounds are in lake.results.campaign_rounds (the report tabulates"
+          + " them)");
+      return;
+    }
     String metric = result.metric() + (result.unit() != null ? " (" + result.unit() + ")" : "");
     TextTable table = new TextTable("architecture / learner", metric, "units");
     result.means().forEach(m -> table.add(m.architecture() + " / " + m.learner(),

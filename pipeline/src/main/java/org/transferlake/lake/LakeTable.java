@@ -47,6 +47,9 @@ public enum LakeTable {
           + " artifact_sha256 STRING, artifact_bytes BIGINT, seen_elements ARRAY<STRING>,"
           + " provenance MAP<STRING, STRING>, fit_seconds DOUBLE, created_at TIMESTAMP",
       null, null),
+  CAMPAIGN_ROUNDS("results", "campaign_rounds",
+      Columns.CAMPAIGN_ROUNDS,
+      "experiment", "run_id, arm, repeat, round"),
   RUNS("ops", "runs",
       "run_id STRING, kind STRING, experiment STRING, status STRING, units BIGINT, started_at TIMESTAMP,"
           + " finished_at TIMESTAMP, seconds DOUBLE, code_version STRING, config_sha256 STRING, definition STRING,"
@@ -54,6 +57,7 @@ public enum LakeTable {
       null, null),
   STAGED_METRICS("ops", "staged_metrics", Columns.METRICS, null, null),
   STAGED_PREDICTIONS("ops", "staged_predictions", Columns.PREDICTIONS, null, null),
+  STAGED_CAMPAIGN_ROUNDS("ops", "staged_campaign_rounds", Columns.CAMPAIGN_ROUNDS, null, null),
   INGEST_RUNS("ops", "ingest_runs",
       "run_id STRING, source_id STRING, status STRING, records_read BIGINT, records_accepted BIGINT,"
           + " records_rejected BIGINT, observations_written BIGINT, values_rejected BIGINT, sha256 STRING,"
@@ -78,6 +82,11 @@ public enum LakeTable {
         + " record_number BIGINT, composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE,"
         + " std DOUBLE, predicted_label STRING, probabilities ARRAY<DOUBLE>, clipped BOOLEAN,"
         + " std_uncalibrated DOUBLE";
+    static final String CAMPAIGN_ROUNDS = "run_id STRING, experiment STRING, target_context STRING,"
+        + " unit_id STRING, arm STRING, strategy STRING, architecture STRING, learner STRING, params STRING,"
+        + " repeat INT, seed BIGINT, goal STRING, initial_rows INT, batch INT, budget INT, round INT, measured INT,"
+        + " hits INT, best DOUBLE, mae_unmeasured DOUBLE, revealed ARRAY<STRING>, revealed_values ARRAY<DOUBLE>,"
+        + " fit_seconds DOUBLE, code_version STRING, config_sha256 STRING, executor_id STRING";
   }
 
   private final String namespace;

@@ -82,6 +82,48 @@ final class Charts {
     return png(chart);
   }
 
+  /**
+   * Hits against experiments, one line per arm: the median over repeats, with its interquartile range as two thin
+   * dashed lines of the arm's colour (not in the legend).
+   *
+   * @param curves per arm, rows {experiments, median, lower quartile, upper quartile}
+   */
+  public static byte[] discoveryCurves(String title, Map<String, double[][]> curves) {
+    XYChart chart = new XYChartBuilder().width(760).height(440).title(title).xAxisTitle("experiments")
+        .yAxisTitle("hits (median; dashed: interquartile range)").build();
+    style(chart.getStyler());
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    chart.getStyler().setMarkerSize(0);
+    chart.getStyler().setYAxisDecimalPattern("0");
+    Color[] palette = {new Color(120, 120, 120), new Color(230, 159, 0), new Color(0, 114, 178),
+        new Color(0, 158, 115), new Color(204, 121, 167), new Color(213, 94, 0), new Color(86, 180, 233)};
+    int i = 0;
+    for (Map.Entry<String, double[][]> e : curves.entrySet()) {
+      Color color = palette[i++ % palette.length];
+      double[][] rows = e.getValue();
+      double[] x = column(rows, 0);
+      XYSeries median = chart.addSeries(e.getKey(), x, column(rows, 1));
+      median.setLineColor(color);
+      median.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      for (int q = 2; q <= 3; q++) {
+        XYSeries quartile = chart.addSeries(e.getKey() + (q == 2 ? " q1" : " q3"), x, column(rows, q));
+        quartile.setLineColor(color);
+        quartile.setLineStyle(DASHED);
+        quartile.setShowInLegend(false);
+        quartile.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      }
+    }
+    return png(chart);
+  }
+
+  private static double[] column(double[][] rows, int c) {
+    double[] out = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      out[r] = rows[r][c];
+    }
+    return out;
+  }
+
   /** Actual against predicted mean, σ as error bars, with the diagonal. */
   public static byte[] parity(String title, List<TestPrediction> sample, String unit) {
     String suffix = unit == null || unit.isEmpty() ? "" : " (" + unit + ")";

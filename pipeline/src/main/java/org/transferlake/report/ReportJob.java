@@ -90,7 +90,8 @@ public final class ReportJob {
     List<Section> sections = new ArrayList<>();
     List<Figure> figures = new ArrayList<>();
     for (PublishedRun run : runs) {
-      ReportPart built = RunSections.build(run, reader, sources, options);
+      ReportPart built = run.campaign() ? CampaignSection.build(run, reader.campaignRounds(run))
+          : RunSections.build(run, reader, sources, options);
       sections.addAll(built.sections());
       figures.addAll(built.figures());
     }

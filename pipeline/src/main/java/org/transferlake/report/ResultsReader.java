@@ -22,10 +22,10 @@ final class ResultsReader {
     this.lake = lake;
   }
 
-  /** Every published train run, oldest first (by finish time, then id). */
+  /** Every published train and campaign run, oldest first (by finish time, then id). */
   public List<PublishedRun> publishedRuns() {
     List<Row> rows = lake.read(LakeTable.RUNS).filter(col("status").equalTo("published")
-        .and(col("kind").equalTo("train"))).orderBy(col("finished_at"), col("run_id")).collectAsList();
+        .and(col("kind").isin("train", "campaign"))).orderBy(col("finished_at"), col("run_id")).collectAsList();
     List<PublishedRun> out = new ArrayList<>();
     for (Row r : rows) {
       Map<String, Long> snapshots = new TreeMap<>();
@@ -45,7 +45,21 @@ final class ResultsReader {
       out.add(new PublishedRun(r.getAs("run_id"), r.getAs("experiment"), units == null ? 0 : units,
           started == null ? null : started.toInstant(), finished == null ? null : finished.toInstant(),
           seconds == null ? Double.NaN : seconds, r.getAs("code_version"), r.getAs("config_sha256"),
-          r.getAs("definition"), r.getAs("settings"), snapshots, coverage));
+          r.getAs("definition"), r.getAs("settings"), snapshots, coverage, r.getAs("kind")));
+    }
+    return out;
+  }
+
+  /** A campaign run's rounds ({@code results.campaign_rounds}), by arm, repeat and round. */
+  public List<CampaignSection.RoundRow> campaignRounds(PublishedRun run) {
+    List<Row> rows = lake.read(LakeTable.CAMPAIGN_ROUNDS).filter(col("run_id").equalTo(run.runId()))
+        .select("arm", "strategy", "architecture", "repeat", "round", "measured", "hits", "revealed_values",
+            "mae_unmeasured").orderBy("arm", "repeat", "round").collectAsList();
+    List<CampaignSection.RoundRow> out = new ArrayList<>();
+    for (Row r : rows) {
+      List<Double> values = r.isNullAt(7) ? List.of() : CollectionConverters.asJava(r.<scala.collection.Seq<Double>>getAs(7));
+      out.add(new CampaignSection.RoundRow(r.getString(0), r.getString(1), r.getString(2), r.getInt(3), r.getInt(4),
+          r.getInt(5), r.getInt(6), List.copyOf(values), r.isNullAt(8) ? null : r.getDouble(8)));
     }
     return out;
   }

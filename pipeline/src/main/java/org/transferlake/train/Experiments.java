@@ -50,7 +50,11 @@ public final class Experiments {
     return TrainPlanner.plan(e, data.first());
   }
 
-  /** @param resume keep what an interrupted run of {@code runId} committed, train only the rest */
+  /**
+   * Trains the experiment, or for a campaign experiment simulates its campaigns ({@link CampaignJob}).
+   *
+   * @param resume keep what an interrupted run of {@code runId} committed, train only the rest
+   */
   public TrainJob.Outcome train(ExperimentDefinition e, FeatureSets data, String runId, boolean resume) {
     SourceLearners learners = new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
         DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
@@ -63,7 +67,12 @@ public final class Experiments {
     }
     int partitions = settings.trainPartitions() > 0 ? settings.trainPartitions()
         : 4 * lake.spark().sparkContext().defaultParallelism();
-    return new TrainJob(lake, registry()).run(runId, e, data, sources,
-        new TrainJob.Options(partitions, settings.unitsPerCommit(), resume), settings.renderProjectSettings());
+    TrainJob.Options options = new TrainJob.Options(partitions, settings.unitsPerCommit(), resume);
+    if (e.campaign() != null) {
+      String preset = data.presets().get(0); // a campaign reads one preset (ExperimentCatalog refuses more)
+      return new CampaignJob(lake).run(runId, e, data.get(preset), sources.get(preset), options,
+          settings.renderProjectSettings());
+    }
+    return new TrainJob(lake, registry()).run(runId, e, data, sources, options, settings.renderProjectSettings());
   }
 }

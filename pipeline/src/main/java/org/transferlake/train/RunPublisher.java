@@ -103,6 +103,12 @@ final class RunPublisher {
   /** @param coverage the target compositions each link of each source chain covered ({@link ChainCoverage}) */
   void recordRun(String runId, ExperimentDefinition e, int units, Instant started, Map<String, Long> snapshots,
       String settings, List<ChainCoverage> coverage) {
+    recordRun(runId, "train", e, units, started, snapshots, settings, coverage);
+  }
+
+  /** @param kind the run's kind in ops.runs: train, or campaign for a simulated campaign */
+  void recordRun(String runId, String kind, ExperimentDefinition e, int units, Instant started,
+      Map<String, Long> snapshots, String settings, List<ChainCoverage> coverage) {
     Instant finished = Instant.now();
     String definition;
     try {
@@ -110,7 +116,7 @@ final class RunPublisher {
     } catch (java.io.IOException ex) {
       definition = "(unreadable: " + ex.getMessage() + ")";
     }
-    Row row = RowFactory.create(runId, "train", e.name(), "published", (long) units, Timestamp.from(started),
+    Row row = RowFactory.create(runId, kind, e.name(), "published", (long) units, Timestamp.from(started),
         Timestamp.from(finished), (finished.toEpochMilli() - started.toEpochMilli()) / 1000.0, Versions.TRANSFERLAKE,
         e.definitionSha256(), definition, settings, scala.jdk.javaapi.CollectionConverters.asScala(snapshots),
         coverage.isEmpty() ? null : scala.jdk.javaapi.CollectionConverters.asScala(runRecord(coverage)));

@@ -127,7 +127,7 @@ public final class TrainJob {
    * Trains the source models every unit shares, on the driver, before the units start: the cross-fitted ones the
    * target's compositions need, and each source's model on all rows, which final models keep.
    */
-  private static void prepareSources(ExperimentDefinition e, ExperimentData data, SourceModels sources) {
+  static void prepareSources(ExperimentDefinition e, ExperimentData data, SourceModels sources) {
     boolean stageOne = e.architectures().stream().anyMatch(a -> Components.architecture(a).sourceUse()
         == ArchitectureComponent.SourceUse.SOURCE_MODELS);
     for (int i = 0; stageOne && i < sources.size(); i++) {

@@ -21,6 +21,9 @@ public final class TrainPlanner {
       double coreSeconds) {}
 
   public static Plan plan(ExperimentDefinition e, ExperimentData data) {
+    if (e.campaign() != null) {
+      return campaignPlan(e, data);
+    }
     Map<String, Long> grids = new java.util.LinkedHashMap<>();
     e.learners().forEach(l -> grids.put(l.name(), (long) l.points(e.seed()).size() * e.features().size()));
     List<WorkUnit> units = UnitPlan.expand(e, data.foldCount());
@@ -32,6 +35,31 @@ public final class TrainPlanner {
             / Math.max(1, e.innerFolds())) / grids.get(u.learner())).sum();
     return new Plan(units.size(), data.foldCount(), data.rows(), data.sources().stream().map(s -> s.rows()).toList(),
         grids, seconds);
+  }
+
+  /**
+   * A campaign's units (arm × repeat) and their seconds: a fit per round at the campaign's mean measured size
+   * (initial rows plus half the budget), as the learners' declared fit costs give it. Predicting every candidate
+   * each round is not counted.
+   */
+  private static Plan campaignPlan(ExperimentDefinition e, ExperimentData data) {
+    var spec = e.campaign();
+    UnitCost cost = new UnitCost(data.rows(), 0, data.sources().size(), e.unionSourceRows(), 0);
+    int meanRows = Math.max(5, spec.initialRows() + spec.budget() / 2);
+    String firstLearner = e.learners().get(0).name();
+    double seconds = 0;
+    List<org.transferlake.train.campaign.CampaignUnit> units = org.transferlake.train.campaign.CampaignPlan.units(e);
+    for (var u : units) {
+      if (!u.arm().random()) {
+        WorkUnit fit = new WorkUnit(u.arm().architecture(), u.arm().learner() == null ? firstLearner
+            : u.arm().learner(), u.arm().params(), e.features().get(0), false, 0, meanRows, 0, 0);
+        seconds += cost.seconds(fit) * org.transferlake.train.campaign.CampaignPlan.fits(spec, u);
+      }
+    }
+    Map<String, Long> grids = new java.util.LinkedHashMap<>();
+    e.learners().forEach(l -> grids.put(l.name(), 1L));
+    return new Plan(units.size(), 0, data.rows(), data.sources().stream().map(s -> s.rows()).toList(), grids,
+        seconds);
   }
 
   /** The expected cost of the experiment's units, which packs them into waves and tasks. */

@@ -65,6 +65,11 @@ public final class ExperimentCatalog {
    */
   public static ExperimentDefinition load(List<File> dirs, String name, PropertyCatalog properties) {
     ExperimentDefinition e = load(dirs, name);
+    if (e.campaign() != null && !properties.get(e.target().property()).numeric()) {
+      throw new SettingsException(e.definitionFile() + ": campaign: simulated campaigns take regression targets only;"
+          + " the target " + e.target() + " is a label (use a numeric property's context, or remove the campaign"
+          + " block)");
+    }
     for (String a : e.architectures()) {
       if (Components.architecture(a).needs().regressionOnly() && !properties.get(e.target().property()).numeric()) {
         throw new SettingsException(e.definitionFile() + ": architectures: " + a + " takes numeric targets only;"
@@ -159,7 +164,29 @@ public final class ExperimentCatalog {
       }
     }
     Map<String, String> allowed = allowedExperimentalSources(k, c, sources);
-    List<String> architectures = k.strings("architectures");
+    long seed = k.integer("seed");
+    List<LearnerSpec> learners = readLearners(k, c, seed);
+    CampaignSpec campaign = null;
+    List<String> architectures;
+    if (c.hasPath("campaign")) {
+      if (c.hasPath("architectures")) {
+        throw k.error("architectures", "a campaign's arms name their architectures (campaign.arms); remove"
+            + " 'architectures'");
+      }
+      if (c.hasPath("target-classes")) {
+        throw k.error("campaign", "a campaign seeks values of a numeric target; 'target-classes' makes the target a"
+            + " label (remove one of the two)");
+      }
+      if (features(k, c).size() > 1) {
+        throw k.error("features", "a campaign's arms read one preset; name one (features = magpie), or one"
+            + " campaign file per preset");
+      }
+      campaign = CampaignReader.read(k::error, c.getConfig("campaign"), learners, seed, !sources.isEmpty());
+      architectures = campaign.arms().stream().filter(a -> !a.random()).map(CampaignSpec.Arm::architecture)
+          .distinct().toList();
+    } else {
+      architectures = k.strings("architectures");
+    }
     for (String a : architectures) {
       ArchitectureComponent architecture;
       try {
@@ -176,8 +203,6 @@ public final class ExperimentCatalog {
             + "; 'sources' has " + sources.size());
       }
     }
-    long seed = k.integer("seed");
-    List<LearnerSpec> learners = readLearners(k, c, seed);
     int folds = k.integer("cv.folds");
     String assign = k.string("cv.assign");
     if (!assign.equals("shuffle") && !assign.equals("hash")) {
@@ -251,7 +276,7 @@ public final class ExperimentCatalog {
         foldTable, innerFolds, curve, repeats, seed, k.bool("options.use-measured"), crossFit,
         k.bool("options.add-source-variance"), sourceLearner, sourceParams, origin,
         Checksums.sha256(c.root().render(ConfigRenderOptions.concise())), classes, assign.equals("hash"),
-        unionRows, allowed);
+        unionRows, allowed, campaign);
   }
 
   /**

@@ -24,13 +24,15 @@ import org.transferlake.model.transfer.ArchitectureSettings;
  *     Stage-one source models always train on every row.
  * @param allowedExperimentalSources source contexts used although both they and the target are experimental values
  *     of one property (a leak unless shown otherwise), each with the experiment's reason; empty allows none
+ * @param campaign the simulated campaign that replaces cross-validation, or null for an experiment that trains
+ *     and scores units ({@code campaign} in the file)
  */
 public record ExperimentDefinition(String name, String description, ContextRef target, List<SourceSpec> sources,
     List<String> features, List<String> architectures, List<LearnerSpec> learners, int folds, long foldSeed,
     String foldTable, int innerFolds, List<Integer> learningCurve, int repeats, long seed, boolean useMeasured,
     int crossFitFolds, boolean addSourceVariance, String sourceLearner, java.util.Map<String, String> sourceParams,
     String definitionFile, String definitionSha256, java.util.Map<String, String> targetClasses, boolean hashFolds,
-    int unionSourceRows, java.util.Map<String, String> allowedExperimentalSources)
+    int unionSourceRows, java.util.Map<String, String> allowedExperimentalSources, CampaignSpec campaign)
     implements Serializable {
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.transferlake.model.acquisition.Acquisition;
 import org.transferlake.model.components.Components;
 
 /**
@@ -17,12 +18,16 @@ public final class ExperimentSchema {
   public enum Kind {
     STRING,
     WHOLE_NUMBER,
+    /** A decimal number. */
+    NUMBER,
     BOOLEAN,
     LIST,
     /** One string, or a list of strings. */
     ONE_OR_MORE,
     /** An object of the keys declared under it. */
     OBJECT,
+    /** An optional object of the keys declared under it: present, it changes what the experiment is. */
+    BLOCK,
     /** A list of objects, each of the keys declared under {@code path[]}. */
     OBJECT_LIST,
     /** An object of any keys. */
@@ -82,7 +87,30 @@ public final class ExperimentSchema {
       key("options.union-source-rows", Kind.WHOLE_NUMBER, 0, "source rows the union architectures pool; 0: all"),
       key("options.source-learner", Kind.LEARNER, Map.of("trees", "100", "max-features", "0.33"),
           "the learner of the source models; the default's hyperparameters"),
-      key("options.source-learner.name", Kind.STRING, "forest", "the source models' learner"));
+      key("options.source-learner.name", Kind.STRING, "forest", "the source models' learner"),
+      key("campaign", Kind.BLOCK, null, "a simulated campaign instead of cross-validation: the target's rows are"
+          + " the candidates, their values hidden until an arm measures them (regression targets only; the arms name"
+          + " the architectures, so 'architectures' is left out)"),
+      key("campaign.goal", Kind.STRING, null, "what is sought: window:LO,HI (a value in [LO, HI]), max or min"),
+      key("campaign.initial-rows", Kind.WHOLE_NUMBER, 20, "seeded random rows measured before round 1, the same"
+          + " for every arm of a repeat; not counted as experiments"),
+      key("campaign.batch", Kind.WHOLE_NUMBER, 5, "experiments per round"),
+      key("campaign.budget", Kind.WHOLE_NUMBER, 200, "experiments per arm and repeat; the campaign stops there"),
+      key("campaign.per-group", Kind.WHOLE_NUMBER, 1, "the most compositions of one chemical system in a batch;"
+          + " 0 for no limit"),
+      key("campaign.hit-above", Kind.NUMBER, null, "for goal max: a measured value at least this is a hit"),
+      key("campaign.hit-below", Kind.NUMBER, null, "for goal min: a measured value at most this is a hit"),
+      key("campaign.hits-for", Kind.LIST, List.of(1, 5, 10), "hit counts whose experiments needed the report gives"),
+      key("campaign.declared-best", Kind.STRING, null, "the arm declared best before the study ran (its name, e.g."
+          + " difference+forest+probability_in_window): the report tests its goals"),
+      key("campaign.arms", Kind.OBJECT_LIST, null, "the strategies: random, source_only and target_only (with each"
+          + " acquisition a transfer arm uses) are required baselines"),
+      key("campaign.arms[].architecture", Kind.STRING, null, "random (a seeded order, no model) or an architecture"),
+      key("campaign.arms[].learner", Kind.STRING, null, "one of 'learners' (a single grid point); none for random"
+          + " and source_only"),
+      key("campaign.arms[].acquisition", Kind.STRING, null, "how candidates are scored: "
+          + String.join(", ", java.util.Arrays.stream(Acquisition.values()).map(Acquisition::key).toList())
+          + "; default the goal's (probability_in_window for a window, expected_improvement otherwise)"));
 
   private ExperimentSchema() {}
 

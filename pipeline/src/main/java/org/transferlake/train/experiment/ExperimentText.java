@@ -48,6 +48,15 @@ final class ExperimentText {
     Object value = given.containsKey(leaf) ? given.get(leaf) : key.fallback();
     line(indent, "# " + key.meaning() + (key.fallback() == null ? "" : " (default: " + value(key.fallback()) + ")"));
     switch (key.kind()) {
+      case BLOCK -> {
+        if (value == null) { // absent: the experiment is not of this kind; its keys are in the README
+          line(indent, "# " + leaf + " { ... }");
+          return;
+        }
+        line(indent, leaf + " {");
+        object(key.path(), (Map<String, ?>) value, indent + "  ");
+        line(indent, "}");
+      }
       case OBJECT, LEARNER -> {
         line(indent, leaf + " {");
         object(key.path(), value == null ? Map.of() : (Map<String, ?>) value, indent + "  ");
@@ -82,7 +91,7 @@ final class ExperimentText {
   private static String placeholder(ExperimentSchema.Kind kind) {
     return switch (kind) {
       case STRING, ONE_OR_MORE -> "\"\"";
-      case WHOLE_NUMBER -> "0";
+      case WHOLE_NUMBER, NUMBER -> "0";
       case BOOLEAN -> "false";
       case LIST, OBJECT_LIST -> "[]";
       default -> "{}";

@@ -46,7 +46,7 @@ final class UnknownKeys {
 
   private void value(ConfigValue value, Key key, String at, ConfigObject parent) {
     switch (key.kind()) {
-      case OBJECT -> object(asObject(value, at), key.path(), at, ExperimentSchema.children(key.path()));
+      case OBJECT, BLOCK -> object(asObject(value, at), key.path(), at, ExperimentSchema.children(key.path()));
       case FREE_MAP -> asObject(value, at);
       case LEARNER -> {
         ConfigObject o = asObject(value, at);

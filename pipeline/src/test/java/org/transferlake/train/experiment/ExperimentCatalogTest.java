@@ -89,7 +89,7 @@ class ExperimentCatalogTest {
   void anUnknownTopLevelKeyIsRefusedWithTheNearestKnownOne() throws IOException {
     String message = refusal("seed = 42", "sed = 42");
     assertTrue(message.startsWith(file() + ": sed: unknown key; did you mean seed? (known: allow-experimental-sources,"
-        + " architectures, cv,"),
+        + " architectures, campaign, cv,"),
         message);
   }
 

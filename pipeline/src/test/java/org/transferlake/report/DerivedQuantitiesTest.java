@@ -90,6 +90,6 @@ class DerivedQuantitiesTest {
   private static Row prediction(String run, String experiment, String size, String key, double actual, double mean) {
     String unit = "latent_variable|forest|trees=10|f0|" + size + "|r0";
     return RowFactory.create(run, experiment, unit, "latent_variable", "forest", "trees=10", 0, 10, 0, "src",
-        "file.csv", 0L, key, actual, null, mean, 0.3, null, null, false);
+        "file.csv", 0L, key, actual, null, mean, 0.3, null, null, false, 0.3);
   }
 }

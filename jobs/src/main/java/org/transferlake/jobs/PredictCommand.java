@@ -30,18 +30,8 @@ final class PredictCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "The experiment that trained it.")
-  String experiment;
-
-  @Option(names = "--architecture", paramLabel = "NAME",
-      description = "Default: the registered architecture with the best cross-validated score.")
-  String architecture;
-
-  @Option(names = "--learner", paramLabel = "NAME", description = "Default: as --architecture.")
-  String learner;
-
-  @Option(names = "--run-id", paramLabel = "ID", description = "Default: the newest published run.")
-  String runId;
+  @Mixin
+  ModelChoice model;
 
   @ArgGroup(multiplicity = "1")
   Input input;
@@ -76,7 +66,7 @@ final class PredictCommand implements Callable<Integer> {
     try (PipelineSession session = PipelineSession.reading(common.settings(), "predict")) {
       output.check(session.spark());
       PredictStage predict = new PredictStage(session);
-      ModelRegistry.Entry entry = predict.model(experiment, architecture, learner, runId);
+      ModelRegistry.Entry entry = predict.model(model.experiment, model.architecture, model.learner, model.runId);
       System.out.println(SafeText.value(String.format("model: %s/%s/%s from run %s (params %s; cross-validated %s"
           + " %.4f)", entry.experiment(), entry.architecture(), entry.learner(), entry.runId(), entry.params(),
           entry.cvMetric(), entry.cvScore())));

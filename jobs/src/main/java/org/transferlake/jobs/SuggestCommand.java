@@ -34,18 +34,8 @@ final class SuggestCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "The experiment that trained it.")
-  String experiment;
-
-  @Option(names = "--architecture", paramLabel = "NAME",
-      description = "Default: the registered architecture with the best cross-validated score.")
-  String architecture;
-
-  @Option(names = "--learner", paramLabel = "NAME", description = "Default: as --architecture.")
-  String learner;
-
-  @Option(names = "--run-id", paramLabel = "ID", description = "Default: the newest published run.")
-  String runId;
+  @Mixin
+  ModelChoice model;
 
   @ArgGroup(multiplicity = "1")
   Candidates candidates;
@@ -120,7 +110,7 @@ final class SuggestCommand implements Callable<Integer> {
     try (PipelineSession session = PipelineSession.reading(common.settings(), "suggest")) {
       output.check(session.spark());
       SuggestStage suggest = new SuggestStage(session);
-      ModelRegistry.Entry entry = suggest.model(experiment, architecture, learner, runId);
+      ModelRegistry.Entry entry = suggest.model(model.experiment, model.architecture, model.learner, model.runId);
       System.out.println(SafeText.value(String.format(Locale.ROOT, "model: %s/%s/%s from run %s (params %s;"
           + " cross-validated %s %.4f)", entry.experiment(), entry.architecture(), entry.learner(), entry.runId(),
           entry.params(), entry.cvMetric(), entry.cvScore())));

@@ -36,9 +36,20 @@ public final class Experiments {
 
   /** The experiment's data, once per preset it lists. */
   public FeatureSets data(ExperimentDefinition e) {
+    return loader().loadAll(e);
+  }
+
+  /**
+   * Stops an experiment whose sources leak its target or whose contexts the lake lacks, before any work on its
+   * features.
+   */
+  public void requireContexts(ExperimentDefinition e) {
+    loader().requireContexts(e);
+  }
+
+  private ExperimentDataLoader loader() {
     return new ExperimentDataLoader(lake, settings.properties(), new File(settings.referenceDir()),
-        Lineage.fromLake(lake, settings.excludeFlaggedSources(),
-            settings.experimentalFidelities())).loadAll(e);
+        Lineage.fromLake(lake, settings.excludeFlaggedSources(), settings.experimentalFidelities()));
   }
 
   /** The registry of final models, artifacts beside the lake's tables. */

@@ -66,8 +66,7 @@ public final class ExperimentDataLoader {
 
   /** The experiment's data with the features of {@code preset}, a preset or a combination ({@link PresetFeatures}). */
   public ExperimentData load(ExperimentDefinition e, String preset) {
-    LeakingSources.refuse(e, lineage);
-    requireContextsInTheLake(e);
+    requireContexts(e);
     List<FeatureTable> tables = PresetFeatures.tables(lake, preset);
     String featureTable = String.join(" joined with ", tables.stream().map(FeatureTable::name).toList());
     for (FeatureTable table : tables) {
@@ -141,6 +140,12 @@ public final class ExperimentDataLoader {
     ValueRange range = property.numeric() ? new ValueRange(property.min(), property.max()) : ValueRange.ANY;
     return new ExperimentData(label, keys, x, y, files, records, folds, sources, e.target().id(),
         List.copyOf(featureColumns), range, List.copyOf(chains));
+  }
+
+  /** Stops an experiment whose sources leak its target ({@link LeakingSources}) or whose contexts the lake lacks. */
+  public void requireContexts(ExperimentDefinition e) {
+    LeakingSources.refuse(e, lineage);
+    requireContextsInTheLake(e);
   }
 
   /**

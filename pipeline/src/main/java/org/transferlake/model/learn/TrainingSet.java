@@ -19,6 +19,8 @@ public final class TrainingSet implements Serializable {
   private final List<Label> labels;
   /** Where the caller's predictions of one label must lie (null: nowhere in particular). */
   private final Bounds bounds;
+  /** The rows whose held-out errors calibrate σ (null: every row). */
+  private final boolean[] calibrationRows;
 
   /**
    * The range a label's prediction is moved into by whoever uses it, so that a learner calibrating its standard
@@ -29,10 +31,10 @@ public final class TrainingSet implements Serializable {
   public record Bounds(int label, ValueRange range, double[] offsets) implements Serializable {}
 
   public TrainingSet(double[][] x, double[][] y, List<Label> labels) {
-    this(x, y, labels, null);
+    this(x, y, labels, null, null);
   }
 
-  private TrainingSet(double[][] x, double[][] y, List<Label> labels, Bounds bounds) {
+  private TrainingSet(double[][] x, double[][] y, List<Label> labels, Bounds bounds, boolean[] calibrationRows) {
     if (x.length != y.length) {
       throw new IllegalArgumentException(x.length + " feature rows but " + y.length + " label rows");
     }
@@ -43,6 +45,10 @@ public final class TrainingSet implements Serializable {
     this.y = y;
     this.labels = List.copyOf(labels);
     this.bounds = bounds;
+    this.calibrationRows = calibrationRows;
+    if (calibrationRows != null && calibrationRows.length != x.length) {
+      throw new IllegalArgumentException(calibrationRows.length + " calibration flags for " + x.length + " rows");
+    }
     if (bounds != null && (bounds.label() < 0 || bounds.label() >= labels.size()
         || labels.get(bounds.label()).isClassification()
         || bounds.offsets() != null && bounds.offsets().length != x.length)) {
@@ -86,7 +92,21 @@ public final class TrainingSet implements Serializable {
    * @param offsets per row, added to the prediction before it is moved (null: 0)
    */
   public TrainingSet bounded(int label, ValueRange range, double[] offsets) {
-    return new TrainingSet(x, y, labels, new Bounds(label, range, offsets == null ? null : offsets.clone()));
+    return new TrainingSet(x, y, labels, new Bounds(label, range, offsets == null ? null : offsets.clone()),
+        calibrationRows);
+  }
+
+  /**
+   * The same rows, of which only those flagged calibrate a learner's σ: where rows of other contexts are pooled in
+   * (a union of sources), the errors that matter are the target's.
+   */
+  public TrainingSet calibratedOn(boolean[] rows) {
+    return new TrainingSet(x, y, labels, bounds, rows.clone());
+  }
+
+  /** Whether a row's held-out error may calibrate σ. */
+  public boolean calibrates(int row) {
+    return calibrationRows == null || calibrationRows[row];
   }
 
   /**
@@ -141,7 +161,14 @@ public final class TrainingSet implements Serializable {
       }
       kept = new Bounds(bounds.label(), bounds.range(), offsets);
     }
-    return new TrainingSet(xs, ys, labels, kept);
+    boolean[] calibrated = null;
+    if (calibrationRows != null) {
+      calibrated = new boolean[rows.length];
+      for (int i = 0; i < rows.length; i++) {
+        calibrated[i] = calibrationRows[rows[i]];
+      }
+    }
+    return new TrainingSet(xs, ys, labels, kept, calibrated);
   }
 
   /** A label missing from every row cannot be learned: refuse it by name. */

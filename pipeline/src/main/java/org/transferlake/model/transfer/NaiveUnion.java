@@ -11,7 +11,9 @@ import org.transferlake.model.transfer.ArchitectureComponent.SourceUse;
 
 /**
  * Baselines that pool source and target rows as if they measured one property: plainly ({@code naive_union}),
- * or with the context as a one-hot input, predicting with the target's flag set ({@code union_context}).
+ * or with the context as a one-hot input, predicting with the target's flag set ({@code union_context}). The
+ * learner calibrates σ on the target's rows only ({@link TrainingSet#calibratedOn}): the pooled source rows' errors
+ * are not those of a target prediction (with every fidelity of study 1 pooled, 89% of test rows fell within 1σ).
  */
 public final class NaiveUnion implements Architecture {
   public static final String NAME = "naive_union";
@@ -69,8 +71,10 @@ public final class NaiveUnion implements Architecture {
       }
     }
     double[] labels = y.stream().mapToDouble(Double::doubleValue).toArray();
-    Model model = learner.fit(data.bounded(TrainingSet.of(x.toArray(new double[0][]), labels, target.label()), 0, null),
-        seed);
+    boolean[] targetRows = new boolean[labels.length];
+    java.util.Arrays.fill(targetRows, 0, target.rows(), true); // the target's rows come first
+    TrainingSet pooled = TrainingSet.of(x.toArray(new double[0][]), labels, target.label()).calibratedOn(targetRows);
+    Model model = learner.fit(data.bounded(pooled, 0, null), seed);
     return assemble(name(), model, target.label(), java.util.Map.of(FLAGS, Integer.toString(flags)));
   }
 

@@ -24,6 +24,17 @@ class TrainingSetTest {
   }
 
   @Test
+  void theRowsThatCalibrateFollowTheirRowsThroughSubsetsAndBounds() {
+    TrainingSet set = TrainingSet.of(X, Y, Label.regression("y")).calibratedOn(new boolean[] {true, false, true})
+        .bounded(0, new ValueRange(0, 30), null);
+    assertEquals(List.of(true, false, true), List.of(set.calibrates(0), set.calibrates(1), set.calibrates(2)));
+    TrainingSet subset = set.subset(new int[] {1, 2});
+    assertEquals(List.of(false, true), List.of(subset.calibrates(0), subset.calibrates(1)));
+    assertEquals(true, TrainingSet.of(X, Y, Label.regression("y")).calibrates(1), "no flags: every row");
+    assertThrows(IllegalArgumentException.class, () -> set.calibratedOn(new boolean[] {true}));
+  }
+
+  @Test
   void withoutBoundsOrOnAnotherLabelThePredictionIsUnchanged() {
     assertEquals(-7, TrainingSet.of(X, Y, Label.regression("y")).asUsed(0, 0, -7), 0.0);
     TrainingSet two = new TrainingSet(X, new double[][] {{1, 2}, {3, 4}, {5, 6}},

@@ -42,7 +42,7 @@ final class Calibration {
           }
           errors[i] = Double.NaN;
           spreads[i] = Double.NaN;
-          if (n >= 2) {
+          if (n >= 2 && data.calibrates(i)) {
             double mean = mean(outputs, n);
             errors[i] = y - data.asUsed(i, j, mean);
             spreads[i] = std(outputs, n, mean);

@@ -199,8 +199,8 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
         double[] mean = p.mean(j);
         double[] errors = new double[held.length];
         for (int k = 0; k < held.length; k++) {
-          // NaN where the row has no value of this label: left out
-          errors[k] = data.y(held[k], j) - data.asUsed(held[k], j, mean[k]);
+          // NaN where the row has no value of this label, or is not one to calibrate on: left out
+          errors[k] = data.calibrates(held[k]) ? data.y(held[k], j) - data.asUsed(held[k], j, mean[k]) : Double.NaN;
         }
         out[j] = SigmaCalibration.fit(errors, p.std(j));
       }

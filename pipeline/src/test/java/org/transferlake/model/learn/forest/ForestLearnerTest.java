@@ -137,6 +137,46 @@ class ForestLearnerTest {
     assertTrue(fraction > 0.55 && fraction < 0.82, "fraction within 1 sd: " + fraction);
   }
 
+  /**
+   * Pooled rows of another context, far noisier than the target's, must not widen the target's σ: with only the
+   * target's rows calibrating, the same trees give a narrower σ that covers target-like rows less loosely.
+   */
+  @Test
+  void onlyTheFlaggedRowsCalibrateSigma() {
+    double[][] x = Synthetic.features(800, 5, 41);
+    double[] y = Synthetic.smooth(x, 0.05, 42);
+    java.util.SplittableRandom noise = new java.util.SplittableRandom(43);
+    boolean[] target = new boolean[x.length];
+    for (int i = 0; i < x.length; i++) {
+      target[i] = i < 200;
+      y[i] += target[i] ? 0 : Synthetic.gaussian(noise);
+    }
+    TrainingSet pooled = TrainingSet.of(x, y, Label.regression("y"));
+    double[][] test = Synthetic.features(300, 5, 44);
+    double[] truth = Synthetic.smooth(test, 0.05, 45);
+    Prediction all = ForestLearner.defaults().withTrees(60).fit(pooled, 46).predict(test);
+    Prediction targetOnly = ForestLearner.defaults().withTrees(60).fit(pooled.calibratedOn(target), 46).predict(test);
+    assertArrayEquals(all.mean(0), targetOnly.mean(0), 0.0);
+    double wide = median(all.std(0));
+    double narrow = median(targetOnly.std(0));
+    assertTrue(narrow < 0.8 * wide, "σ calibrated on the target's rows " + narrow + " vs on every row " + wide);
+    assertTrue(within(targetOnly, truth) < within(all, truth));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static double within(Prediction p, double[] truth) {
+    int n = 0;
+    for (int i = 0; i < truth.length; i++) {
+      n += Math.abs(p.mean(0)[i] - truth[i]) <= p.std(0)[i] ? 1 : 0;
+    }
+    return n / (double) truth.length;
+  }
+
   @Test
   void theSpreadBeforeCalibrationIsKeptBesideTheCalibratedSigma() {
     TrainingSet train = smoothData(400, 0.3, 17);

@@ -66,12 +66,12 @@ public final class TrainStage {
    */
   private void featurizeMissing(String name) {
     ExperimentDefinition e = experiments.definition(name);
-    experiments.requireContexts(e); // a typo in a context is named before any featurizing
     List<String> missing = FeaturizerPresets.tablesOf(e.features()).stream()
         .filter(p -> !new FeatureTable(session.lake(), p).exists()).toList();
     if (missing.isEmpty()) {
-      return;
+      return; // loading the data checks the contexts
     }
+    experiments.requireContexts(e); // a typo in a context is named before any featurizing
     listener.featurizeStarting(false);
     FeaturizeResult result = new FeaturizeStage(session, listener).run(missing);
     if (!result.ok()) {

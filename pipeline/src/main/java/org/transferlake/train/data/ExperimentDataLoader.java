@@ -52,9 +52,10 @@ public final class ExperimentDataLoader {
 
   /** The experiment's data once per preset it lists. */
   public FeatureSets loadAll(ExperimentDefinition e) {
+    requireContexts(e); // once: the lake's contexts do not change between presets
     Map<String, ExperimentData> byPreset = new java.util.LinkedHashMap<>();
     for (String preset : e.features()) {
-      byPreset.put(preset, load(e, preset));
+      byPreset.put(preset, loadChecked(e, preset));
     }
     return new FeatureSets(byPreset);
   }
@@ -67,6 +68,10 @@ public final class ExperimentDataLoader {
   /** The experiment's data with the features of {@code preset}, a preset or a combination ({@link PresetFeatures}). */
   public ExperimentData load(ExperimentDefinition e, String preset) {
     requireContexts(e);
+    return loadChecked(e, preset);
+  }
+
+  private ExperimentData loadChecked(ExperimentDefinition e, String preset) {
     List<FeatureTable> tables = PresetFeatures.tables(lake, preset);
     String featureTable = String.join(" joined with ", tables.stream().map(FeatureTable::name).toList());
     for (FeatureTable table : tables) {

@@ -56,12 +56,13 @@ final class Summaries {
   /**
    * Observed coverage of mean ± z·σ at each of {@link #LEVELS}, of mean ± σ ({@code withinOneSigma}, 68% for a
    * calibrated Gaussian), and the rows whose σ is 0.
-   */
-  /**
+   *
    * @param withinOneSpread the share within 1σ before calibration (NaN where the run kept no such σ)
+   * @param withinOneSigmaNonZero the share within 1σ of the rows whose actual value is not 0 (NaN where none is):
+   *     a two-stage mixture predicts 0 for most actual zeros, an error of 0 that any σ covers
    */
   public record Calibration(ModelKey model, int rows, double[] observed, double withinOneSigma,
-      double withinOneSpread, int zeroSigma) {
+      double withinOneSpread, double withinOneSigmaNonZero, int zeroSigma) {
     /** The observed coverage at one of {@link #LEVELS}. */
     public double at(double level) {
       for (int i = 0; i < LEVELS.length; i++) {
@@ -193,7 +194,7 @@ final class Summaries {
       if (p.actual() == null || p.mean() == null || p.std() == null || !Double.isFinite(p.std())) {
         continue;
       }
-      long[] c = counts.computeIfAbsent(ModelKey.of(p), k -> new long[LEVELS.length + 5]);
+      long[] c = counts.computeIfAbsent(ModelKey.of(p), k -> new long[LEVELS.length + 7]);
       double error = Math.abs(p.actual() - p.mean());
       for (int i = 0; i < LEVELS.length; i++) {
         c[i] += error <= z[i] * p.std() ? 1 : 0;
@@ -205,6 +206,10 @@ final class Summaries {
         c[LEVELS.length + 3]++;
         c[LEVELS.length + 4] += error <= p.spread() ? 1 : 0;
       }
+      if (p.actual() != 0) {
+        c[LEVELS.length + 5]++;
+        c[LEVELS.length + 6] += error <= p.std() ? 1 : 0;
+      }
     }
     List<Calibration> out = new ArrayList<>();
     counts.forEach((model, c) -> {
@@ -213,8 +218,9 @@ final class Summaries {
         observed[i] = (double) c[i] / c[LEVELS.length];
       }
       double before = c[LEVELS.length + 3] == 0 ? Double.NaN : (double) c[LEVELS.length + 4] / c[LEVELS.length + 3];
+      double nonZero = c[LEVELS.length + 5] == 0 ? Double.NaN : (double) c[LEVELS.length + 6] / c[LEVELS.length + 5];
       out.add(new Calibration(model, (int) c[LEVELS.length], observed, (double) c[LEVELS.length + 1] / c[LEVELS.length],
-          before, (int) c[LEVELS.length + 2]));
+          before, nonZero, (int) c[LEVELS.length + 2]));
     });
     return out;
   }

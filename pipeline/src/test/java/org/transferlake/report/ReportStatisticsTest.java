@@ -73,4 +73,18 @@ class ReportStatisticsTest {
     assertTrue(e.getMessage().contains("transferlake.report.published") && e.getMessage().contains("metric = r2"),
         e.getMessage());
   }
+
+  @Test
+  void aMixturesExactZerosAreSetApartInItsCalibration() {
+    // a two-stage model: two actual zeros predicted 0 (covered by any σ), two above 0 missed by 0.3 and 1.0 with σ 0.5
+    double[][] rows = {{0, 0, 0.5}, {0, 0, 0.1}, {1.0, 1.3, 0.5}, {2.0, 1.0, 0.5}};
+    List<TestPrediction> p = new java.util.ArrayList<>();
+    for (double[] r : rows) {
+      p.add(new TestPrediction("u", "two_stage_difference", "forest", 0, 0, "f", 0, r[0], r[1], r[2], null, null, null,
+          r[2]));
+    }
+    Summaries.Calibration c = Summaries.calibration(p).get(0);
+    assertEquals(0.75, c.withinOneSigma(), 1e-12);
+    assertEquals(0.5, c.withinOneSigmaNonZero(), 1e-12);
+  }
 }

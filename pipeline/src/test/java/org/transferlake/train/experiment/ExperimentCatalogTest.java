@@ -114,8 +114,8 @@ class ExperimentCatalogTest {
 
   @Test
   void anUnknownKeyOfALearnerIsRefusedWithItsIndex() throws IOException {
-    assertEquals(file() + ": learners[0].serach: unknown key; did you mean learners[0].search? (known: grid, name,"
-        + " samples, search)", refusal("name = forest, grid", "name = forest, serach = random, grid"));
+    assertEquals(file() + ": learners[0].serach: unknown key; did you mean learners[0].search? (known: eta, grid,"
+        + " min-resource, name, samples, search)", refusal("name = forest, grid", "name = forest, serach = random, grid"));
   }
 
   @Test
@@ -253,7 +253,7 @@ class ExperimentCatalogTest {
   void sourceOnlyHasOneUnitPerLearnerWithNoHyperparameters() {
     ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
     List<WorkUnit> units = UnitPlan.expand(e, 5).stream().filter(u -> u.architecture().equals("source_only")).toList();
-    assertEquals(2 * 5, units.size(), "forest and mlp (4 grid points each) x 5 folds");
+    assertEquals(2 * 5, units.size(), "forest and mlp (27 and 9 candidates) x 5 folds");
     assertEquals(List.of("forest", "mlp"), units.stream().map(WorkUnit::learner).distinct().toList());
     assertTrue(units.stream().allMatch(u -> u.params().isEmpty()), "no hyperparameters");
     WorkUnit sourceOnly = units.get(0);

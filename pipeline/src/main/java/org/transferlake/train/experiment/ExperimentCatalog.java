@@ -406,13 +406,11 @@ public final class ExperimentCatalog {
     return out;
   }
 
-  /** {@code spec} with its halving settings, {@code eta} and {@code min-resource}, checked; they need halving. */
+  /**
+   * {@code spec} with its halving settings, {@code eta} and {@code min-resource}, checked; other than their defaults
+   * (which a scaffolded file writes), they need halving.
+   */
   private static LearnerSpec halving(Keys k, Config l, String key, LearnerSpec spec) {
-    for (String setting : List.of("eta", "min-resource")) {
-      if (l.hasPath(setting) && !spec.halving()) {
-        throw k.error(key + "." + setting, "applies to search = halving only; remove it or set search = halving");
-      }
-    }
     int eta = (Integer) ExperimentSchema.fallback("learners[].eta");
     double minResource = 0;
     try {
@@ -424,6 +422,13 @@ public final class ExperimentCatalog {
       minResource = l.hasPath("min-resource") ? l.getDouble("min-resource") : minResource;
     } catch (ConfigException e) {
       throw k.error(key + ".min-resource", "expected a number, a share of the full budget such as 0.1111");
+    }
+    for (String setting : List.of("eta", "min-resource")) {
+      boolean set = setting.equals("eta") ? eta != (Integer) ExperimentSchema.fallback("learners[].eta")
+          : l.hasPath(setting);
+      if (set && !spec.halving()) {
+        throw k.error(key + "." + setting, "applies to search = halving only; remove it or set search = halving");
+      }
     }
     if (eta < 2) {
       throw k.error(key + ".eta", eta + ": expected 2 or more (each rung keeps the best 1/eta of its candidates)");

@@ -54,7 +54,7 @@ class HalvingSchemaTest {
         + " at most 0.3333), such as 0.1111",
         refusal(FOREST.replace("samples = 9", "samples = 9, min-resource = 0.5")));
     assertEquals("x.conf: learners[0].eta: applies to search = halving only; remove it or set search = halving",
-        refusal("{ name = forest, eta = 3, grid { trees = [4, 8] } }"));
+        refusal("{ name = forest, eta = 2, grid { trees = [4, 8] } }"));
     assertEquals("x.conf: learners[0].search: succesive: expected grid, random or halving",
         refusal("{ name = forest, search = succesive, grid { trees = [4, 8] } }"));
     assertEquals("x.conf: learners[0].samples: halving narrows 2 or more candidates, this grid gives 1: list more"

@@ -32,16 +32,22 @@ final class Rungs implements SuccessiveHalving.Scorer {
 
   private final Lake lake;
   private final String runId;
-  private final TrainJob.Options options;
+  private final int partitions;
+  private final int unitsPerCommit;
   private final UnitCost cost;
   private final JavaSparkContext jsc;
   private final Broadcast<Shared> shared;
 
-  Rungs(Lake lake, String runId, TrainJob.Options options, UnitCost cost, JavaSparkContext jsc,
+  /**
+   * @param partitions tasks to spread each wave's rung units over
+   * @param unitsPerCommit rung units per wave, each committed to the staging table
+   */
+  Rungs(Lake lake, String runId, int partitions, int unitsPerCommit, UnitCost cost, JavaSparkContext jsc,
       Broadcast<Shared> shared) {
     this.lake = lake;
     this.runId = runId;
-    this.options = options;
+    this.partitions = partitions;
+    this.unitsPerCommit = unitsPerCommit;
     this.cost = cost;
     this.jsc = jsc;
     this.shared = shared;
@@ -56,8 +62,8 @@ final class Rungs implements SuccessiveHalving.Scorer {
         - todo.size());
     // A rung gives every unit the same share of its full budget: full costs order and pack them as well.
     List<WorkUnit> candidates = todo.values().stream().map(RungUnit::candidate).toList();
-    for (List<WorkUnit> wave : UnitPlan.waves(candidates, options.unitsPerCommit(), cost)) {
-      trainWave(UnitPlan.pack(wave, options.partitions(), Waves.tasksPerJvm(jsc.sc()), cost).stream()
+    for (List<WorkUnit> wave : UnitPlan.waves(candidates, unitsPerCommit, cost)) {
+      trainWave(UnitPlan.pack(wave, partitions, Waves.tasksPerJvm(jsc.sc()), cost).stream()
           .map(bin -> bin.stream().map(u -> todo.get(u.id())).toList()).toList());
     }
     return scores(rung);

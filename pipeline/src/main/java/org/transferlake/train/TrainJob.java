@@ -100,7 +100,7 @@ public final class TrainJob {
       UnitCost cost = TrainPlanner.cost(e, data.first());
       // Successive halving's rungs first: their survivors are units like any other.
       List<WorkUnit> units = SuccessiveHalving.run(e, UnitPlan.expand(e, data.first().foldCount()),
-          new Rungs(lake, runId, options, cost, jsc, shared)).units();
+          new Rungs(lake, runId, options.partitions(), options.unitsPerCommit(), cost, jsc, shared)).units();
       List<WorkUnit> todo = units.stream().filter(u -> !staged.contains(u.id())).toList();
       if (!staged.isEmpty()) {
         LOG.info("run {}: resuming, {} of {} units already staged", runId, units.size() - todo.size(),

@@ -36,7 +36,7 @@ class MainTest {
     File file = new File(experiments, "expt_gap_quick.conf");
     Files.writeString(file.toPath(), text.replace("name = forest, grid", "name = forest, serach = random, grid"));
     String message = "transferlake: " + file.getPath() + ": learners[0].serach: unknown key; did you mean"
-        + " learners[0].search? (known: grid, name, samples, search)";
+        + " learners[0].search? (known: eta, grid, min-resource, name, samples, search)";
     // a master Spark cannot parse: had Spark started, the command would fail on it, not on the experiment
     List<String> train = List.of("train", "--profile", profile(), "--experiment", "expt_gap_quick",
         "--set", "transferlake.experiments.dir=" + experiments.getPath(), "--set", "spark.master=no-spark");

@@ -40,6 +40,9 @@ public enum LakeTable {
       "run_id STRING, experiment STRING, architecture STRING, learner STRING, fold INT, n_train INT, repeat INT,"
           + " params STRING, candidates INT, inner_score DOUBLE, " + Columns.SELECTED_METRICS,
       "experiment", null),
+  RUNGS("results", "rungs",
+      Columns.RUNGS,
+      "experiment", "run_id, unit_id, rung"),
   REGISTRY("models", "registry",
       "run_id STRING, experiment STRING, target_context STRING, architecture STRING, learner STRING, params STRING,"
           + " selected_by STRING, features STRING, cv_metric STRING, cv_score DOUBLE, cv_score_sd DOUBLE,"
@@ -58,6 +61,7 @@ public enum LakeTable {
   STAGED_METRICS("ops", "staged_metrics", Columns.METRICS, null, null),
   STAGED_PREDICTIONS("ops", "staged_predictions", Columns.PREDICTIONS, null, null),
   STAGED_CAMPAIGN_ROUNDS("ops", "staged_campaign_rounds", Columns.CAMPAIGN_ROUNDS, null, null),
+  STAGED_RUNGS("ops", "staged_rungs", Columns.RUNGS, null, null),
   INGEST_RUNS("ops", "ingest_runs",
       "run_id STRING, source_id STRING, status STRING, records_read BIGINT, records_accepted BIGINT,"
           + " records_rejected BIGINT, observations_written BIGINT, values_rejected BIGINT, sha256 STRING,"
@@ -82,6 +86,10 @@ public enum LakeTable {
         + " record_number BIGINT, composition_key STRING, actual DOUBLE, actual_label STRING, mean DOUBLE,"
         + " std DOUBLE, predicted_label STRING, probabilities ARRAY<DOUBLE>, clipped BOOLEAN,"
         + " std_uncalibrated DOUBLE";
+    static final String RUNGS = "run_id STRING, experiment STRING, unit_id STRING, architecture STRING,"
+        + " learner STRING, params STRING, fold INT, n_train INT, repeat INT, rung INT, budget STRING,"
+        + " budget_share DOUBLE, inner_score DOUBLE, fit_seconds DOUBLE, n_requested INT, code_version STRING,"
+        + " config_sha256 STRING, executor_id STRING";
     static final String CAMPAIGN_ROUNDS = "run_id STRING, experiment STRING, target_context STRING,"
         + " unit_id STRING, arm STRING, strategy STRING, architecture STRING, learner STRING, params STRING,"
         + " repeat INT, seed BIGINT, goal STRING, initial_rows INT, batch INT, budget INT, round INT, measured INT,"

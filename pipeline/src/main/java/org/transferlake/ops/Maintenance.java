@@ -20,8 +20,8 @@ public final class Maintenance {
    * would make that replacement fail (Iceberg's overwrite by filter drops whole files only, see Lake.overwrite).
    */
   public static final java.util.Set<LakeTable> NOT_COMPACTED = java.util.EnumSet.of(LakeTable.METRICS,
-      LakeTable.PREDICTIONS, LakeTable.CAMPAIGN_ROUNDS, LakeTable.SELECTED, LakeTable.REGISTRY, LakeTable.RUNS,
-      LakeTable.RUN_COMPARISONS);
+      LakeTable.PREDICTIONS, LakeTable.CAMPAIGN_ROUNDS, LakeTable.RUNGS, LakeTable.SELECTED, LakeTable.REGISTRY,
+      LakeTable.RUNS, LakeTable.RUN_COMPARISONS);
 
   /** What one table's housekeeping did. */
   public record Outcome(String table, long expiredDataFiles, long rewrittenFiles, long addedFiles) {}

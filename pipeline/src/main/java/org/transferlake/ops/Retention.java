@@ -20,7 +20,7 @@ import org.transferlake.lake.LakeTable;
  */
 public final class Retention {
   private static final List<LakeTable> RUN_TABLES = List.of(LakeTable.METRICS, LakeTable.PREDICTIONS,
-      LakeTable.CAMPAIGN_ROUNDS,
+      LakeTable.CAMPAIGN_ROUNDS, LakeTable.RUNGS,
       LakeTable.SELECTED, LakeTable.REGISTRY, LakeTable.RUN_COMPARISONS, LakeTable.RUNS);
 
   private final Lake lake;

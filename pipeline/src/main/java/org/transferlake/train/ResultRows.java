@@ -11,12 +11,14 @@ import org.transferlake.model.learn.Versions;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ContextRef;
 import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.RungResult;
+import org.transferlake.train.units.RungUnit;
 import org.transferlake.train.units.UnitResult;
 import org.transferlake.train.units.WorkUnit;
 
 /**
- * A unit's result as the rows of {@code results.metrics} and {@code results.predictions}, built inside the task
- * that trained it (column order as {@code LakeTable} declares).
+ * A unit's result as the rows of {@code results.metrics} and {@code results.predictions}, and a rung unit's as its
+ * row of {@code results.rungs}, built inside the task that trained it (column order as {@code LakeTable} declares).
  */
 final class ResultRows {
   private ResultRows() {}
@@ -30,6 +32,15 @@ final class ResultRows {
     values.addAll(Arrays.asList(r.innerScore(), r.fitSeconds(), r.predictSeconds(), Versions.TRANSFERLAKE,
         e.definitionSha256(), u.nTrain(), r.executorId()));
     return RowFactory.create(values.toArray());
+  }
+
+  /** A rung unit's row of {@code results.rungs}: the candidate's unit id, the rung, its budget and inner score. */
+  static Row rung(String runId, ExperimentDefinition e, RungResult r) {
+    RungUnit g = r.unit();
+    WorkUnit u = g.candidate();
+    return RowFactory.create(runId, e.name(), u.id(), u.architecture(), u.learner(), u.paramsText(), u.fold(),
+        r.nTrain(), u.repeat(), g.rung(), g.budget(), g.share(), r.innerScore(), r.fitSeconds(), u.nTrain(),
+        Versions.TRANSFERLAKE, e.definitionSha256(), r.executorId());
   }
 
   static List<Row> predictions(String runId, ExperimentDefinition e, ExperimentData data, UnitResult r) {

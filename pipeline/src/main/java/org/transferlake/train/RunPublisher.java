@@ -38,11 +38,15 @@ final class RunPublisher {
     this.lake = lake;
   }
 
-  /** The run's staged rows replace its rows in results.metrics and results.predictions; then its selection. */
+  /**
+   * The run's staged rows replace its rows in results.metrics, results.predictions and results.rungs; then its
+   * selection.
+   */
   void publishResults(String runId) {
     var thisRun = col("run_id").equalTo(runId);
     lake.overwrite(LakeTable.METRICS, lake.read(LakeTable.STAGED_METRICS).where(thisRun), thisRun);
     lake.overwrite(LakeTable.PREDICTIONS, lake.read(LakeTable.STAGED_PREDICTIONS).where(thisRun), thisRun);
+    lake.overwrite(LakeTable.RUNGS, lake.read(LakeTable.STAGED_RUNGS).where(thisRun), thisRun);
     lake.overwrite(LakeTable.SELECTED, selection(runId), thisRun);
   }
 

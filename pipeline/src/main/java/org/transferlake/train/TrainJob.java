@@ -17,6 +17,7 @@ import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.data.FeatureSets;
 import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.SuccessiveHalving;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
 import org.transferlake.train.units.UnitScore;
@@ -73,7 +74,9 @@ public final class TrainJob {
   }
 
   /**
-   * Trains the units in waves, each committed to {@code ops.staged_*} as it ends; then replaces the run's rows in
+   * Scores the rungs of successive halving where a learner asks for it (each rung committed to
+   * {@code ops.staged_rungs} before the next is planned), trains the units and the survivors in waves, each
+   * committed to {@code ops.staged_*} as it ends; then replaces the run's rows in
    * {@code results.*} with the staged ones (one commit per table), registers the final models, and publishes the
    * run in {@code ops.runs} last.
    *
@@ -87,38 +90,44 @@ public final class TrainJob {
     Waves waves = new Waves(lake);
     RunPublisher publisher = new RunPublisher(lake);
     Map<String, Long> snapshots = publisher.inputSnapshots(e);
-    List<WorkUnit> units = UnitPlan.expand(e, data.first().foldCount());
     Set<String> staged = waves.staged(runId, options.resume());
-    List<WorkUnit> todo = units.stream().filter(u -> !staged.contains(u.id())).toList();
-    if (!staged.isEmpty()) {
-      LOG.info("run {}: resuming, {} of {} units already staged", runId, units.size() - todo.size(), units.size());
-    }
     for (String preset : data.presets()) {
       prepareSources(e, data.get(preset), sources.get(preset));
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
     Broadcast<Shared> shared = jsc.broadcast(new Shared(e, data, sources));
-    ScoreBoard board = new ScoreBoard();
-    jsc.sc().register(board, "unit scores");
-    LiveScores live = new LiveScores(board);
-    jsc.sc().addSparkListener(live);
-    try (Progress progress = new Progress(live, todo.size(),
-        Metric.selection(data.first().label().isClassification()).label())) {
+    try {
       UnitCost cost = TrainPlanner.cost(e, data.first());
-      List<List<WorkUnit>> wavesOfUnits = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
-      LOG.info("run {}: training {} units in {} waves", runId, todo.size(), wavesOfUnits.size());
-      for (List<WorkUnit> wave : wavesOfUnits) {
-        waves.trainWave(runId, wave, options.partitions(), cost, jsc, shared, board);
+      // Successive halving's rungs first: their survivors are units like any other.
+      List<WorkUnit> units = SuccessiveHalving.run(e, UnitPlan.expand(e, data.first().foldCount()),
+          new Rungs(lake, runId, options.partitions(), options.unitsPerCommit(), cost, jsc, shared)).units();
+      List<WorkUnit> todo = units.stream().filter(u -> !staged.contains(u.id())).toList();
+      if (!staged.isEmpty()) {
+        LOG.info("run {}: resuming, {} of {} units already staged", runId, units.size() - todo.size(),
+            units.size());
       }
-      progress.finish();
-      publisher.publishResults(runId);
-      List<UnitScore> scores = publisher.scores(runId, units);
-      new FinalModels(lake, registry).register(runId, e, data, scores, jsc, shared);
-      publisher.recordRun(runId, e, units.size(), started, snapshots, settings, data.first().chains());
-      waves.clearStaged(runId);
-      return new Outcome(todo.size(), units.size() - todo.size(), scores);
+      ScoreBoard board = new ScoreBoard();
+      jsc.sc().register(board, "unit scores");
+      LiveScores live = new LiveScores(board);
+      jsc.sc().addSparkListener(live);
+      try (Progress progress = new Progress(live, todo.size(),
+          Metric.selection(data.first().label().isClassification()).label())) {
+        List<List<WorkUnit>> wavesOfUnits = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
+        LOG.info("run {}: training {} units in {} waves", runId, todo.size(), wavesOfUnits.size());
+        for (List<WorkUnit> wave : wavesOfUnits) {
+          waves.trainWave(runId, wave, options.partitions(), cost, jsc, shared, board);
+        }
+        progress.finish();
+        publisher.publishResults(runId);
+        List<UnitScore> scores = publisher.scores(runId, units);
+        new FinalModels(lake, registry).register(runId, e, data, scores, jsc, shared);
+        publisher.recordRun(runId, e, units.size(), started, snapshots, settings, data.first().chains());
+        waves.clearStaged(runId);
+        return new Outcome(todo.size(), units.size() - todo.size(), scores);
+      } finally {
+        jsc.sc().removeSparkListener(live);
+      }
     } finally {
-      jsc.sc().removeSparkListener(live);
       shared.destroy();
     }
   }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentDefinition;
+import org.transferlake.train.units.SuccessiveHalving;
 import org.transferlake.train.units.UnitCost;
 import org.transferlake.train.units.UnitPlan;
 import org.transferlake.train.units.WorkUnit;
@@ -26,14 +27,19 @@ public final class TrainPlanner {
     }
     Map<String, Long> grids = new java.util.LinkedHashMap<>();
     e.learners().forEach(l -> grids.put(l.name(), (long) l.points(e.seed()).size() * e.features().size()));
-    List<WorkUnit> units = UnitPlan.expand(e, data.foldCount());
+    // Successive halving's rungs as planned before any score: as many rung units, and as many survivors.
+    SuccessiveHalving.Outcome halving = SuccessiveHalving.run(e, UnitPlan.expand(e, data.foldCount()),
+        (rung, rungUnits) -> Map.of());
+    List<WorkUnit> units = halving.units();
     UnitCost cost = cost(e, data);
-    double seconds = units.stream().mapToDouble(cost::seconds).sum();
+    double seconds = units.stream().mapToDouble(cost::seconds).sum()
+        + halving.rungUnits().stream().mapToDouble(cost::seconds).sum();
     // A final fit per architecture and learner, on all rows: about one unit at full size each.
     seconds += units.stream().filter(u -> u.nTrain() == 0 && u.fold() == 0 && u.repeat() == 0)
         .mapToDouble(u -> cost.seconds(u) * 1.25 / (1 + e.innerFolds() * (e.innerFolds() - 1.0)
             / Math.max(1, e.innerFolds())) / grids.get(u.learner())).sum();
-    return new Plan(units.size(), data.foldCount(), data.rows(), data.sources().stream().map(s -> s.rows()).toList(),
+    return new Plan(units.size() + halving.rungUnits().size(), data.foldCount(), data.rows(),
+        data.sources().stream().map(s -> s.rows()).toList(),
         grids, seconds);
   }
 

@@ -54,7 +54,8 @@ final class Waves {
   }
 
   void clearStaged(String runId) {
-    for (LakeTable table : List.of(LakeTable.STAGED_METRICS, LakeTable.STAGED_PREDICTIONS)) {
+    for (LakeTable table : List.of(LakeTable.STAGED_METRICS, LakeTable.STAGED_PREDICTIONS,
+        LakeTable.STAGED_RUNGS)) {
       lake.spark().sql("DELETE FROM " + lake.name(table) + " WHERE run_id = '" + runId.replace("'", "''") + "'");
     }
   }
@@ -98,7 +99,7 @@ final class Waves {
   }
 
   /** Tasks one JVM runs at once: all cores in local mode, else {@code spark.executor.cores} (1 unless set). */
-  private static int tasksPerJvm(org.apache.spark.SparkContext sc) {
+  static int tasksPerJvm(org.apache.spark.SparkContext sc) {
     return sc.isLocal() ? sc.defaultParallelism() : sc.getConf().getInt("spark.executor.cores", 1);
   }
 }

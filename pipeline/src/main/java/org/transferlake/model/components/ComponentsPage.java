@@ -26,6 +26,9 @@ public final class ComponentsPage {
         md.append(" Fits run one at a time per JVM; tasks side by side are packed to reach such units at different")
             .append(" times.");
       }
+      md.append(l.budget() == null ? " Successive halving's early rungs fit it on a share of the rows."
+          : " Successive halving's early rungs fit it with a share of `" + l.budget().param().name() + "` (at least "
+              + l.budget().minimum() + ").");
       md.append("\n\n| hyperparameter | default | allowed | meaning |\n|---|---|---|---|\n");
       for (Param<?> p : l.params()) {
         md.append("| `").append(p.name()).append("` | ").append(fallback(p)).append(" | ").append(p.expected())

@@ -9,13 +9,30 @@ import java.util.Map;
  * and how its saved model is read.
  *
  * @param trainsOneAtATime whether fits run one at a time per JVM (the mlp: DJL's PyTorch training lock)
+ * @param budget the hyperparameter successive halving scales down in its early rungs, or null where there is none
+ *     (those rungs then fit on a share of the rows)
  */
 public record LearnerComponent(String name, String doc, List<Param<?>> params, boolean trainsOneAtATime,
-    Factory factory, CostModel cost, ModelReader reader) {
+    Factory factory, CostModel cost, ModelReader reader, Budget budget) {
 
   public LearnerComponent {
     params = List.copyOf(params);
+    if (budget != null && !params.contains(budget.param())) {
+      throw new IllegalArgumentException(name + ": the budget " + budget.param().name() + " is not a param");
+    }
   }
+
+  /** A learner with no budget hyperparameter. */
+  public LearnerComponent(String name, String doc, List<Param<?>> params, boolean trainsOneAtATime,
+      Factory factory, CostModel cost, ModelReader reader) {
+    this(name, doc, params, trainsOneAtATime, factory, cost, reader, null);
+  }
+
+  /**
+   * A whole-number hyperparameter that sets how much a fit does (trees, epochs): successive halving's early rungs
+   * fit with a share of it, never below {@code minimum}.
+   */
+  public record Budget(Param<Integer> param, int minimum) {}
 
   /** Builds the learner from checked hyperparameters. */
   @FunctionalInterface

@@ -232,6 +232,12 @@ public final class ExperimentCatalog {
     if (innerFolds == 1 || innerFolds < 0) {
       throw k.error("inner-folds", innerFolds + ": expected 0 (no selection) or 2 or more");
     }
+    for (int i = 0; i < learners.size(); i++) {
+      if (learners.get(i).halving() && innerFolds < 2) {
+        throw k.error("inner-folds", innerFolds + ": learners[" + i + "] searches by halving, which scores"
+            + " candidates on inner folds; set inner-folds = 2 or more");
+      }
+    }
     List<Integer> curve = new ArrayList<>();
     for (String size : k.strings("learning-curve")) {
       try {
@@ -338,9 +344,19 @@ public final class ExperimentCatalog {
       String key = "learners[" + i + "]";
       String name = l.hasPath("name") ? l.getString("name") : "";
       Map<String, List<String>> grid = new LinkedHashMap<>();
+      Map<String, ParamRange> ranges = new LinkedHashMap<>();
       if (l.hasPath("grid")) {
         for (Map.Entry<String, ConfigValue> e : l.getObject("grid").entrySet()) {
           Object raw = e.getValue().unwrapped();
+          String at = key + ".grid." + e.getKey();
+          if (raw instanceof Map<?, ?> range) {
+            try {
+              ranges.put(e.getKey(), ParamRange.parse(stringKeys(range)));
+            } catch (IllegalArgumentException ex) {
+              throw k.error(at, ex.getMessage());
+            }
+            continue;
+          }
           List<String> values = new ArrayList<>();
           if (raw instanceof List<?> many) {
             many.forEach(v -> values.add(String.valueOf(v)));
@@ -348,27 +364,88 @@ public final class ExperimentCatalog {
             values.add(String.valueOf(raw));
           }
           if (values.isEmpty()) {
-            throw k.error(key + ".grid." + e.getKey(), "an empty list gives a grid with no point");
+            throw k.error(at, "an empty list gives a grid with no point");
           }
           grid.put(e.getKey(), values);
         }
       }
       String search = l.hasPath("search") ? l.getString("search")
           : (String) ExperimentSchema.fallback("learners[].search");
-      if (!search.equals("grid") && !search.equals("random")) {
-        throw k.error(key + ".search", search + ": expected grid or random");
+      if (!List.of(LearnerSpec.GRID, LearnerSpec.RANDOM, LearnerSpec.HALVING).contains(search)) {
+        throw k.error(key + ".search", search + ": expected grid, random or halving");
       }
       int samples = l.hasPath("samples") ? l.getInt("samples")
           : (Integer) ExperimentSchema.fallback("learners[].samples");
-      if (search.equals("random") && samples < 1) {
+      if (search.equals(LearnerSpec.RANDOM) && samples < 1) {
         throw k.error(key + ".samples", "random search needs samples >= 1");
       }
-      LearnerSpec spec = new LearnerSpec(name, grid, search, samples);
-      for (Map<String, String> point : spec.points(seed)) {
+      if (search.equals(LearnerSpec.GRID) && !ranges.isEmpty()) {
+        throw k.error(key + ".grid." + ranges.keySet().iterator().next(), "a range is drawn from, not gridded: set"
+            + " search = random or halving with samples, or list the values");
+      }
+      if (samples < 0 || (!ranges.isEmpty() && samples < 1)) {
+        throw k.error(key + ".samples", samples + ": a range in the grid ("
+            + String.join(", ", ranges.keySet()) + ") is sampled: set samples = 1 or more");
+      }
+      LearnerSpec spec = halving(k, l, key, new LearnerSpec(name, grid, search, samples, ranges, 3, 0));
+      for (Map.Entry<String, ParamRange> r : ranges.entrySet()) {
+        for (String bound : r.getValue().bounds()) {
+          learner(k, key, name, Map.of(r.getKey(), bound)); // both ends must be values the learner takes
+        }
+      }
+      List<Map<String, String>> points = spec.points(seed);
+      for (Map<String, String> point : points) {
         learner(k, key, name, point); // every point must make a valid learner, before any work
+      }
+      if (spec.halving() && points.size() < 2) {
+        throw k.error(key + ".samples", "halving narrows 2 or more candidates, this grid gives " + points.size()
+            + ": list more values, draw from a range, or set search = grid");
       }
       out.add(spec);
     }
+    return out;
+  }
+
+  /**
+   * {@code spec} with its halving settings, {@code eta} and {@code min-resource}, checked; other than their defaults
+   * (which a scaffolded file writes), they need halving.
+   */
+  private static LearnerSpec halving(Keys k, Config l, String key, LearnerSpec spec) {
+    int eta = (Integer) ExperimentSchema.fallback("learners[].eta");
+    double minResource = 0;
+    try {
+      eta = l.hasPath("eta") ? l.getInt("eta") : eta;
+    } catch (ConfigException e) {
+      throw k.error(key + ".eta", "expected a whole number, 2 or more");
+    }
+    try {
+      minResource = l.hasPath("min-resource") ? l.getDouble("min-resource") : minResource;
+    } catch (ConfigException e) {
+      throw k.error(key + ".min-resource", "expected a number, a share of the full budget such as 0.1111");
+    }
+    for (String setting : List.of("eta", "min-resource")) {
+      boolean set = setting.equals("eta") ? eta != (Integer) ExperimentSchema.fallback("learners[].eta")
+          : l.hasPath(setting);
+      if (set && !spec.halving()) {
+        throw k.error(key + "." + setting, "applies to search = halving only; remove it or set search = halving");
+      }
+    }
+    if (eta < 2) {
+      throw k.error(key + ".eta", eta + ": expected 2 or more (each rung keeps the best 1/eta of its candidates)");
+    }
+    if (l.hasPath("min-resource") && !(minResource > 0 && minResource <= 1.0 / eta)) {
+      throw k.error(key + ".min-resource", minResource + ": expected a share of the full budget in (0, 1/eta]"
+          + " (eta = " + eta + ": at most " + ParamRange.text(1.0 / eta) + "), such as " + ParamRange.text(1.0
+          / (eta * eta)));
+    }
+    return new LearnerSpec(spec.name(), spec.grid(), spec.search(), spec.samples(), spec.ranges(), eta,
+        minResource);
+  }
+
+  /** A config object's entries by their keys as text. */
+  private static Map<String, Object> stringKeys(Map<?, ?> object) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    object.forEach((key, value) -> out.put(String.valueOf(key), value));
     return out;
   }
 

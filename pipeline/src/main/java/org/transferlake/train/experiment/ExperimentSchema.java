@@ -62,9 +62,19 @@ public final class ExperimentSchema {
       key("architectures", Kind.LIST, null, "the architectures compared: " + architectures()),
       key("learners", Kind.OBJECT_LIST, null, "the learners, each with its hyperparameter grid"),
       key("learners[].name", Kind.STRING, null, "the learner: " + String.join(", ", Components.learnerNames())),
-      key("learners[].grid", Kind.LEARNER_GRID, null, "hyperparameter = value or list of values"),
-      key("learners[].search", Kind.STRING, "grid", "grid (every point) or random (samples points, seeded)"),
-      key("learners[].samples", Kind.WHOLE_NUMBER, 0, "the points random search draws"),
+      key("learners[].grid", Kind.LEARNER_GRID, null, "hyperparameter = value or list of values, or (random and"
+          + " halving search) a range drawn from: { uniform = [0.2, 1.0] }, { log-uniform = [0.0003, 0.01] },"
+          + " { int-uniform = [1, 5] }; drawn decimals keep " + ParamRange.DIGITS + " significant digits"),
+      key("learners[].search", Kind.STRING, "grid", "grid (every point), random (samples points, seeded) or halving"
+          + " (successive halving of samples seeded points, or of every grid point where samples is 0: rungs score"
+          + " them on the inner folds at a share of the budget, the best 1/eta go on, the last rung's train in full)"),
+      key("learners[].samples", Kind.WHOLE_NUMBER, 0, "the points random and halving search draw; halving: 0 takes"
+          + " every grid point"),
+      key("learners[].eta", Kind.WHOLE_NUMBER, 3, "halving: each rung keeps the best 1/eta of its candidates (2 or"
+          + " more), the next at eta times the budget"),
+      key("learners[].min-resource", Kind.NUMBER, null, "halving: rung 0's share of the full budget (trees for"
+          + " forest, max-epochs for mlp, else rows), in (0, 1/eta], rounded to a power of 1/eta; default: rungs"
+          + " enough that about eta candidates reach the full budget"),
       key("cv", Kind.OBJECT, null, "the outer cross-validation"),
       key("cv.folds", Kind.WHOLE_NUMBER, 5, "folds grouped by composition key"),
       key("cv.assign", Kind.STRING, "shuffle", "shuffle (seeded) or hash (of the key: experiments share folds)"),

@@ -27,4 +27,13 @@ public record UnitCost(int targetRows, long sourceRows, int sourceCount, int uni
     double fits = 1 + (innerFolds == 0 ? 0 : innerFolds * (innerFolds - 1.0) / innerFolds);
     return Components.learner(unit.learner()).fitSeconds(unit.params(), n) * architecture.costFactor() * fits;
   }
+
+  /**
+   * Expected seconds of a rung unit: the inner fits of its candidate at the rung's budget (no outer fit), on the
+   * rung's share of the rows where the learner declares no budget.
+   */
+  public double seconds(RungUnit rung) {
+    double fits = 1 + (innerFolds == 0 ? 0 : innerFolds * (innerFolds - 1.0) / innerFolds);
+    return seconds(rung.budgeted()) * (fits - 1) / fits * rung.rowShare();
+  }
 }

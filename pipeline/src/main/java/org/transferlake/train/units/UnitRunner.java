@@ -44,7 +44,7 @@ public final class UnitRunner {
     int[] train = subsample(Folds.select(data.folds(), all, unit.fold(), false), unit);
     ArchitectureComponent architecture = Components.architecture(unit.architecture());
     Learner learner = Components.learner(unit.learner()).create(unit.params(), 1);
-    Double inner = experiment.innerFolds() > 0 ? innerScore(architecture, learner, train, unit) : null;
+    Double inner = experiment.innerFolds() > 0 ? innerScore(architecture, learner, train, unit, 1) : null;
     long t0 = System.nanoTime();
     TransferModel model = fit(architecture, learner, train, unit.seed());
     long t1 = System.nanoTime();
@@ -70,6 +70,19 @@ public final class UnitRunner {
     }
     return new UnitResult(unit, train.length, test.length, metrics, inner, (t1 - t0) / 1e9, (t2 - t1) / 1e9, test,
         mean, std, spread, moved, probabilities, executorId());
+  }
+
+  /**
+   * Scores a candidate at a rung of successive halving: its inner folds only, on the outer training rows as
+   * {@link #run} splits them, with the rung's budget; the outer test rows are not touched.
+   */
+  public RungResult runRung(RungUnit rung) {
+    WorkUnit unit = rung.candidate();
+    int[] train = subsample(Folds.select(data.folds(), Folds.all(data.rows()), unit.fold(), false), unit);
+    Learner learner = Components.learner(unit.learner()).create(rung.params(), 1);
+    long t0 = System.nanoTime();
+    double inner = innerScore(Components.architecture(unit.architecture()), learner, train, unit, rung.rowShare());
+    return new RungResult(rung, train.length, inner, (System.nanoTime() - t0) / 1e9, executorId());
   }
 
   /** Spark's id of the executor this runs in ({@code driver} in local mode), or {@code none} outside Spark. */
@@ -163,21 +176,32 @@ public final class UnitRunner {
     if (unit.nTrain() == 0 || unit.nTrain() >= train.length) {
       return train;
     }
-    int[] shuffled = train.clone();
-    SplittableRandom random = new SplittableRandom(Seeds.derive(unit.seed(), "learning-curve", unit.fold()));
+    return firstOfShuffle(train, unit.nTrain(), Seeds.derive(unit.seed(), "learning-curve", unit.fold()));
+  }
+
+  /** The first {@code n} of {@code rows} in an order shuffled with {@code seed}, sorted. */
+  private static int[] firstOfShuffle(int[] rows, int n, long seed) {
+    int[] shuffled = rows.clone();
+    SplittableRandom random = new SplittableRandom(seed);
     for (int i = shuffled.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int swap = shuffled[i];
       shuffled[i] = shuffled[j];
       shuffled[j] = swap;
     }
-    int[] out = Arrays.copyOf(shuffled, unit.nTrain());
+    int[] out = Arrays.copyOf(shuffled, n);
     Arrays.sort(out);
     return out;
   }
 
-  /** Mean MAE (regression) or log-loss (classification) over inner folds of the training rows: lower is better. */
-  private double innerScore(ArchitectureComponent architecture, Learner learner, int[] train, WorkUnit unit) {
+  /**
+   * Mean MAE (regression) or log-loss (classification) over inner folds of the training rows: lower is better.
+   *
+   * @param rowShare the share of each inner fit's rows fitted on (a seeded subset, the same for every candidate);
+   *     the held-out rows are always whole
+   */
+  private double innerScore(ArchitectureComponent architecture, Learner learner, int[] train, WorkUnit unit,
+      double rowShare) {
     String[] keys = new String[train.length];
     for (int i = 0; i < train.length; i++) {
       keys[i] = data.keys()[train[i]];
@@ -192,6 +216,10 @@ public final class UnitRunner {
           .map(i -> train[i]).toArray();
       int[] held = java.util.stream.IntStream.range(0, train.length).filter(i -> innerFolds[i] == fold)
           .map(i -> train[i]).toArray();
+      if (rowShare < 1) {
+        fit = firstOfShuffle(fit, (int) Math.ceil(rowShare * fit.length),
+            Seeds.derive(unit.seed(), "rung-rows|" + unit.fold(), f));
+      }
       ContextSet heldSet = data.targetSet(held);
       Prediction p = fit(architecture, learner, fit, Seeds.derive(unit.seed(), "inner-fit", f))
           .predict(heldSet.keys(), heldSet.x());

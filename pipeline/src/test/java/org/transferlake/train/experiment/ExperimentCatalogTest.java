@@ -114,8 +114,8 @@ class ExperimentCatalogTest {
 
   @Test
   void anUnknownKeyOfALearnerIsRefusedWithItsIndex() throws IOException {
-    assertEquals(file() + ": learners[0].serach: unknown key; did you mean learners[0].search? (known: grid, name,"
-        + " samples, search)", refusal("name = forest, grid", "name = forest, serach = random, grid"));
+    assertEquals(file() + ": learners[0].serach: unknown key; did you mean learners[0].search? (known: eta, grid,"
+        + " min-resource, name, samples, search)", refusal("name = forest, grid", "name = forest, serach = random, grid"));
   }
 
   @Test
@@ -253,7 +253,7 @@ class ExperimentCatalogTest {
   void sourceOnlyHasOneUnitPerLearnerWithNoHyperparameters() {
     ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
     List<WorkUnit> units = UnitPlan.expand(e, 5).stream().filter(u -> u.architecture().equals("source_only")).toList();
-    assertEquals(2 * 5, units.size(), "forest and mlp (4 grid points each) x 5 folds");
+    assertEquals(2 * 5, units.size(), "forest and mlp (27 and 9 candidates) x 5 folds");
     assertEquals(List.of("forest", "mlp"), units.stream().map(WorkUnit::learner).distinct().toList());
     assertTrue(units.stream().allMatch(u -> u.params().isEmpty()), "no hyperparameters");
     WorkUnit sourceOnly = units.get(0);
@@ -300,9 +300,27 @@ class ExperimentCatalogTest {
     assertTrue(twoStage > difference && twoStage < 1.5 * difference, twoStage + " against " + difference);
   }
 
+  /** The full profile's sweep as it was before successive halving: 4 grid points per learner, every unit trained. */
+  private static final String GRID_SWEEP = """
+      name = grid_sweep
+      target = "band_gap/experiment/matbench_expt_gap"
+      sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
+      features = magpie
+      architectures = [target_only, source_only, naive_union, union_context, multi_task, difference, latent_variable,
+        two_stage_difference]
+      learners = [
+        { name = forest, grid { trees = [200], max-features = [0.33, 1.0], min-leaf = [1, 3] } }
+        { name = mlp, grid { hidden = ["64x32", "128x64"], ensemble = [3], max-epochs = [100], patience = [10],
+          batch-size = [128], learning-rate = [0.001, 0.003], dropout = [0.1] } }
+      ]
+      cv { folds = 5 }
+      inner-folds = 3
+      options { union-source-rows = 8000 }
+      """;
+
   @Test
   void tasksSideBySideInAJvmReachTheirMlpUnitsAtDifferentTimes() {
-    ExperimentDefinition e = ExperimentCatalog.load(DIR, "study1_gap_mp_pbe_sweep");
+    ExperimentDefinition e = ExperimentCatalog.parse(GRID_SWEEP, "grid_sweep.conf");
     UnitCost cost = new UnitCost(4604, 78_164, 1, 8000, 3);
     List<WorkUnit> wave = UnitPlan.waves(UnitPlan.expand(e, 5), 140, cost).get(0);
     List<List<WorkUnit>> tasks = UnitPlan.pack(wave, 8, 2, cost); // local[2]: 4 tasks per core, 2 at a time

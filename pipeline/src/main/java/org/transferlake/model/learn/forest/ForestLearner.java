@@ -47,7 +47,8 @@ public record ForestLearner(int trees, double maxFeatures, int maxDepth, int min
   /** The forest as the pipeline sees it: {@code forest} in experiment files. */
   public static final LearnerComponent COMPONENT = new LearnerComponent(ForestModel.LEARNER,
       "bagged trees with jackknife-after-bootstrap uncertainty, as lolo", List.of(TREES, MAX_FEATURES, MAX_DEPTH,
-          MIN_LEAF, CALIBRATE), false, ForestLearner::of, ForestLearner::fitSeconds, ForestModel::read);
+          MIN_LEAF, CALIBRATE), false, ForestLearner::of, ForestLearner::fitSeconds, ForestModel::read,
+      new LearnerComponent.Budget(TREES, 2));
 
   public ForestLearner {
     TREES.check(trees);

@@ -72,7 +72,7 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
   public static final LearnerComponent COMPONENT = new LearnerComponent(MlpModel.LEARNER,
       "multi-layer perceptron ensemble on DJL's PyTorch engine", List.of(HIDDEN, ACTIVATION, DROPOUT,
           LEARNING_RATE, BATCH_SIZE, MAX_EPOCHS, PATIENCE, VALIDATION_FRACTION, WEIGHT_DECAY, ENSEMBLE), true,
-      (p, threads) -> of(p), MlpLearner::fitSeconds, MlpModel::read);
+      (p, threads) -> of(p), MlpLearner::fitSeconds, MlpModel::read, new LearnerComponent.Budget(MAX_EPOCHS, 1));
 
   public MlpLearner {
     HIDDEN.check(hidden);

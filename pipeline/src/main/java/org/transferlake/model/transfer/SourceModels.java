@@ -54,7 +54,10 @@ public final class SourceModels implements SourceEstimator, java.io.Serializable
     crossFit = new Model[sources.size()][];
   }
 
-  /** Models are trained when first needed, with seeds derived from {@code seed}. */
+  /**
+   * Models are trained when first needed, with seeds derived from {@code seed}, unless installed before (a run fits
+   * them side by side in Spark tasks: {@link #needed}, {@link #fit}, {@link #install}).
+   */
   public static SourceModels of(List<ContextSet> sources, SourceLearners learners, int folds, long seed) {
     return new SourceModels(sources, learners, folds, seed);
   }

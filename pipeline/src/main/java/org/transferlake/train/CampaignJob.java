@@ -31,8 +31,8 @@ import org.transferlake.train.experiment.ExperimentDefinition;
  * Runs a campaign experiment: one Spark task per unit (arm × repeat), each simulating its campaign and writing its
  * rounds to {@code ops.staged_campaign_rounds}, wave by wave (a resumed run keeps the staged units); then the run's
  * rows replace its rows in {@code results.campaign_rounds} in one commit, and its row in {@code ops.runs} (kind
- * {@code campaign}) is written last. The source models are fitted once, on the driver, on source rows only, and
- * shared by every unit, as in {@link TrainJob}.
+ * {@code campaign}) is written last. The source models are fitted once, in Spark tasks before the units, on source
+ * rows only, and shared by every unit, as in {@link TrainJob}.
  */
 final class CampaignJob {
   private static final Logger LOG = LoggerFactory.getLogger(CampaignJob.class);
@@ -54,10 +54,10 @@ final class CampaignJob {
     // the costliest first, so that the cheap random units fill the cores at the end
     todo.sort(Comparator.comparingInt((CampaignUnit u) -> -CampaignPlan.fits(e.campaign(), u))
         .thenComparing(CampaignUnit::id));
-    TrainJob.prepareSources(e, data, sources);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
-    Broadcast<Shared> shared = jsc.broadcast(new Shared(e, FeatureSets.of(e.features().get(0), data),
-        Map.of(e.features().get(0), sources)));
+    FeatureSets features = FeatureSets.of(e.features().get(0), data);
+    TrainJob.prepareSources(jsc, e, features, Map.of(e.features().get(0), sources));
+    Broadcast<Shared> shared = jsc.broadcast(new Shared(e, features, Map.of(e.features().get(0), sources)));
     try {
       LOG.info("run {}: {} campaign units ({} already staged), {} rounds of {} each", runId, todo.size(),
           units.size() - todo.size(), (e.campaign().budget() + e.campaign().batch() - 1) / e.campaign().batch(),

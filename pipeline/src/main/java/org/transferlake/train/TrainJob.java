@@ -81,8 +81,8 @@ public final class TrainJob {
    * run in {@code ops.runs} last.
    *
    * @param data the experiment's data, per preset it lists
-   * @param sources per preset, stage-one models of the experiment's sources on that preset's features (trained here
-   *     on the driver when first needed)
+   * @param sources per preset, stage-one models of the experiment's sources on that preset's features (fitted here,
+   *     side by side, before the units start)
    */
   public Outcome run(String runId, ExperimentDefinition e, FeatureSets data, Map<String, SourceModels> sources,
       Options options, String settings) {
@@ -91,10 +91,8 @@ public final class TrainJob {
     RunPublisher publisher = new RunPublisher(lake);
     Map<String, Long> snapshots = publisher.inputSnapshots(e);
     Set<String> staged = waves.staged(runId, options.resume());
-    for (String preset : data.presets()) {
-      prepareSources(e, data.get(preset), sources.get(preset));
-    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(lake.spark().sparkContext());
+    prepareSources(jsc, e, data, sources);
     Broadcast<Shared> shared = jsc.broadcast(new Shared(e, data, sources));
     try {
       UnitCost cost = TrainPlanner.cost(e, data.first());
@@ -133,20 +131,18 @@ public final class TrainJob {
   }
 
   /**
-   * Trains the source models every unit shares, on the driver, before the units start: the cross-fitted ones the
-   * target's compositions need, and each source's model on all rows, which final models keep.
+   * Fits the source models every unit shares, of every preset at once, side by side in Spark tasks before the units
+   * start ({@link SourceFits}): the cross-fitted ones the target's compositions need, and each source's model on all
+   * rows, which final models keep.
    */
-  static void prepareSources(ExperimentDefinition e, ExperimentData data, SourceModels sources) {
+  static void prepareSources(JavaSparkContext jsc, ExperimentDefinition e, FeatureSets data,
+      Map<String, SourceModels> sources) {
     boolean stageOne = e.architectures().stream().anyMatch(a -> Components.architecture(a).sourceUse()
         == ArchitectureComponent.SourceUse.SOURCE_MODELS);
-    for (int i = 0; stageOne && i < sources.size(); i++) {
-      long start = System.nanoTime();
-      sources.estimate(i, data.keys(), data.x(), e.useMeasured());
-      LOG.info("source model {} ({} rows): fitted and estimated for the target in {} s", sources.context(i),
-          sources.source(i).rows(), String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
-    }
     if (stageOne) {
-      sources.freeze();
+      Map<String, String[]> keys = new java.util.LinkedHashMap<>();
+      data.presets().forEach(p -> keys.put(p, data.get(p).keys()));
+      SourceFits.fit(jsc, sources, keys, e.useMeasured());
     }
   }
 }

@@ -20,6 +20,10 @@ public record SourceLearners(Learner local, Learner distributed, long switchRows
   }
 
   public Learner forRows(long rows) {
-    return rows > switchRows ? distributed : local;
+    return isDistributed(rows) ? distributed : local;
+  }
+
+  public boolean isDistributed(long rows) {
+    return rows > switchRows;
   }
 }

@@ -26,6 +26,15 @@ public final class SourceModels implements SourceEstimator, java.io.Serializable
   private final Model[] full;
   private final Model[][] crossFit;
 
+  /** One stage-one model: source {@code source}'s on all its rows, or on all but cross-fitting group {@code group}. */
+  public record Slot(int source, int group) implements java.io.Serializable {
+    public static final int FULL = -1;
+
+    public boolean isFull() {
+      return group == FULL;
+    }
+  }
+
   private SourceModels(List<ContextSet> sources, SourceLearners learners, int folds, long seed) {
     if (folds == 1 || folds < 0) {
       throw new IllegalArgumentException("cross-fitting folds = " + folds + ": expected 0 (none) or at least 2");
@@ -45,7 +54,10 @@ public final class SourceModels implements SourceEstimator, java.io.Serializable
     crossFit = new Model[sources.size()][];
   }
 
-  /** Models are trained when first needed, with seeds derived from {@code seed}. */
+  /**
+   * Models are trained when first needed, with seeds derived from {@code seed}, unless installed before (a run fits
+   * them side by side in Spark tasks: {@link #needed}, {@link #fit}, {@link #install}).
+   */
   public static SourceModels of(List<ContextSet> sources, SourceLearners learners, int folds, long seed) {
     return new SourceModels(sources, learners, folds, seed);
   }
@@ -141,31 +153,104 @@ public final class SourceModels implements SourceEstimator, java.io.Serializable
     }
   }
 
-  private synchronized Model fullModel(int i) {
-    if (full[i] == null) {
-      ContextSet s = sources.get(i);
-      full[i] = learners.forRows(s.rows()).fit(TrainingSet.of(s.x(), s.y(), s.label()), Seeds.derive(seed, "full", i));
-    }
-    return full[i];
+  private Model fullModel(int i) {
+    return model(new Slot(i, Slot.FULL));
   }
 
-  private synchronized Model crossFitModel(int i, int g) {
-    if (crossFit[i] == null) {
-      crossFit[i] = new Model[folds];
+  private Model crossFitModel(int i, int g) {
+    return model(new Slot(i, g));
+  }
+
+  /** The slot's model, trained now if it was not trained or installed before. */
+  private synchronized Model model(Slot slot) {
+    if (!has(slot)) {
+      install(slot, fit(slot, learner(slot)));
     }
-    if (crossFit[i][g] == null) {
-      ContextSet s = sources.get(i);
-      List<Integer> keep = new ArrayList<>();
-      for (int r = 0; r < s.rows(); r++) {
-        if (group(s.keys()[r]) != g) {
-          keep.add(r);
+    return slot.isFull() ? full[slot.source()] : crossFit[slot.source()][slot.group()];
+  }
+
+  /**
+   * The models an estimate for {@code keys} needs: each source's model on all rows (final models keep it) and, where
+   * the source has measured some of the keys and {@code useMeasured} is false, the cross-fitted models of their
+   * groups.
+   */
+  public List<Slot> needed(String[] keys, boolean useMeasured) {
+    List<Slot> out = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      out.add(new Slot(i, Slot.FULL));
+      boolean[] groups = new boolean[folds];
+      for (int r = 0; !useMeasured && folds > 0 && r < keys.length; r++) {
+        if (measured.get(i).containsKey(keys[r])) {
+          groups[group(keys[r])] = true;
         }
       }
-      ContextSet without = s.subset(keep.stream().mapToInt(Integer::intValue).toArray());
-      crossFit[i][g] = learners.forRows(without.rows()).fit(TrainingSet.of(without.x(), without.y(), without.label()),
-          Seeds.derive(seed, "cross-fit", i * 1000 + g));
+      for (int g = 0; g < folds; g++) {
+        if (groups[g]) {
+          out.add(new Slot(i, g));
+        }
+      }
     }
-    return crossFit[i][g];
+    return out;
+  }
+
+  /** Rows the slot's model trains on: the source's, less one group's for a cross-fitted model. */
+  public int rows(Slot slot) {
+    ContextSet s = sources.get(slot.source());
+    if (slot.isFull()) {
+      return s.rows();
+    }
+    int n = 0;
+    for (String key : s.keys()) {
+      n += group(key) != slot.group() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** The learner for the slot's rows: the local one, or the distributed one above the switch. */
+  public Learner learner(Slot slot) {
+    return learners.forRows(rows(slot));
+  }
+
+  /** Whether the slot's rows go to the distributed learner, which must run on the driver. */
+  public boolean distributed(Slot slot) {
+    return learners.isDistributed(rows(slot));
+  }
+
+  /**
+   * The slot's model fitted by {@code learner} (the slot's learner, or a copy with other threads), on the same rows
+   * and with the same seed as when trained here: anywhere, any number of times, it is the same model. Changes nothing.
+   */
+  public Model fit(Slot slot, Learner learner) {
+    ContextSet s = sources.get(slot.source());
+    if (slot.isFull()) {
+      return learner.fit(TrainingSet.of(s.x(), s.y(), s.label()), Seeds.derive(seed, "full", slot.source()));
+    }
+    List<Integer> keep = new ArrayList<>();
+    for (int r = 0; r < s.rows(); r++) {
+      if (group(s.keys()[r]) != slot.group()) {
+        keep.add(r);
+      }
+    }
+    ContextSet without = s.subset(keep.stream().mapToInt(Integer::intValue).toArray());
+    return learner.fit(TrainingSet.of(without.x(), without.y(), without.label()),
+        Seeds.derive(seed, "cross-fit", slot.source() * 1000 + slot.group()));
+  }
+
+  public synchronized boolean has(Slot slot) {
+    return slot.isFull() ? full[slot.source()] != null
+        : crossFit[slot.source()] != null && crossFit[slot.source()][slot.group()] != null;
+  }
+
+  /** Uses {@code model}, fitted elsewhere by {@link #fit}, for the slot from now on. */
+  public synchronized void install(Slot slot, Model model) {
+    if (slot.isFull()) {
+      full[slot.source()] = model;
+      return;
+    }
+    if (crossFit[slot.source()] == null) {
+      crossFit[slot.source()] = new Model[folds];
+    }
+    crossFit[slot.source()][slot.group()] = model;
   }
 
   /** The cross-fitting group of a composition: a function of its key and the seed only. */

@@ -36,6 +36,11 @@ import org.transferlake.testing.TestSpark;
 class ClusterRunIT {
   /** A small experiment for the multi-process tests and the cluster benchmark; {@code grid} is the forest's. */
   static String experiment(String name, String grid) {
+    return experiment(name, "{ name = forest, grid { " + grid + " } }", 0);
+  }
+
+  /** @param learner one entry of {@code learners}, braces included */
+  static String experiment(String name, String learner, int innerFolds) {
     return """
         name = %s
         description = "a small sweep for multi-process tests and the cluster benchmark"
@@ -43,16 +48,16 @@ class ClusterRunIT {
         sources = [ { context = "band_gap/pbe/matbench_mp_gap", aggregate = median } ]
         features = magpie
         architectures = [target_only, latent_variable]
-        learners = [ { name = forest, grid { %s } } ]
+        learners = [ %s ]
         cv { fold-table = "matbench_expt_gap_folds.csv" }
-        inner-folds = 0
+        inner-folds = %d
         learning-curve = [all]
         seed = 7
         options {
           use-measured = true
           source-learner { name = forest, trees = 5, max-features = 0.2, max-depth = 12, min-leaf = 5 }
         }
-        """.formatted(name, grid);
+        """.formatted(name, learner, innerFolds);
   }
 
   static final List<String> SOURCES = List.of("magpie_elements", "matbench_expt_gap", "matbench_mp_gap");

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.testing.TestSpark;
 
 /**
- * Faults while training, on the packaged jar: an executor JVM killed mid-training on a standalone cluster, the
- * driver killed in the middle of publishing a run's results, and two runs started at once on one lake. Each run is
- * compared with an undisturbed run of the same experiment on the same lake (run id {@code calm}). Every Spark
- * process is a child process, as in production.
+ * Faults while training, on the packaged jar: an executor JVM killed mid-training on a standalone cluster (while
+ * successive halving scores its first rung), the driver killed in the middle of publishing a run's results, and two
+ * runs started at once on one lake. Each run is compared with an undisturbed run of the same experiment on the same
+ * lake (run id {@code calm}), rungs included. Every Spark process is a child process, as in production.
  *
  * <p>Not part of {@code mvn test} (the name ends in IT): {@code .ci/run} runs it after packaging, or alone:
  * {@code mvn -DskipTests package && mvn test -Dtest=FaultsIT -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -42,8 +42,10 @@ class FaultsIT {
   static void calmRun() throws Exception {
     File experiments = new File(root, "experiments");
     Files.createDirectories(experiments.toPath());
+    // Halving over 3 candidates: per architecture and fold, rung 0 scores them at 10 trees on 2 inner folds, the
+    // best one trains in full.
     Files.writeString(new File(experiments, EXPERIMENT + ".conf").toPath(), ClusterRunIT.experiment(EXPERIMENT,
-        "trees = [30], max-features = [0.33]"));
+        "{ name = forest, search = halving, grid { trees = 30, max-features = [0.2, 0.33, 0.5] } }", 2));
     List<String> run = new ArrayList<>(List.of("run", "--set", "transferlake.run.id=calm"));
     run.addAll(ClusterRunIT.pipelineSettings(experiments));
     Submission calm = Submission.run(root, new File(root, "calm.log"), environment(Map.of()), Duration.ofMinutes(8),
@@ -57,8 +59,8 @@ class FaultsIT {
       Submission.Running running = Submission.start(root, new File(root, "disturbed.log"),
           environment(cluster.environment()), ClusterRunIT.submitOptions(cluster.url(), new File(root, "driver-c")),
           train("disturbed"));
-      awaitOutput(running, "run disturbed: training 10 units in", Duration.ofMinutes(5));
-      Thread.sleep(4000); // into the units' training
+      awaitOutput(running, "run disturbed: rung 0: 30 candidates", Duration.ofMinutes(5));
+      Thread.sleep(3000); // into the rung's training
       List<ProcessHandle> executors = cluster.executors();
       assertEquals(2, executors.size(), "both executors run");
       executors.get(0).destroyForcibly();
@@ -68,6 +70,7 @@ class FaultsIT {
           "the driver saw the executor go: " + StandaloneCluster.tail(done.output()));
     }
     assertEquals(metrics("calm"), metrics("disturbed"));
+    assertEquals(rungs("calm"), rungs("disturbed"));
   }
 
   @Test
@@ -98,12 +101,12 @@ class FaultsIT {
         Duration.ofMinutes(8), local(), train("cut"));
     assertEquals(0, again.code(), StandaloneCluster.tail(again.output()));
     assertTrue(again.output().contains("no longer runs"), "took the dead driver's lock over");
-    for (String table : List.of("results.metrics", "results.predictions", "results.selected", "models.registry",
-        "ops.runs")) {
+    for (String table : List.of("results.metrics", "results.predictions", "results.selected", "results.rungs",
+        "models.registry", "ops.runs")) {
       spark.sql("REFRESH TABLE " + lake + "." + table);
       assertEquals(count(spark, lake + "." + table, "calm"), count(spark, lake + "." + table, "cut"), table);
     }
-    for (String table : List.of("ops.staged_metrics", "ops.staged_predictions")) {
+    for (String table : List.of("ops.staged_metrics", "ops.staged_predictions", "ops.staged_rungs")) {
       spark.sql("REFRESH TABLE " + lake + "." + table);
       assertEquals(0, count(spark, lake + "." + table, "cut"), table + " cleared");
     }
@@ -165,6 +168,17 @@ class FaultsIT {
     List<Row> rows = ClusterRunIT.comparableMetrics(spark, catalog(spark), "run_id = '" + runId + "'");
     assertEquals(10, rows.size(), runId + ": 2 architectures x 5 folds, each once");
     assertFalse(rows.stream().anyMatch(r -> r.isNullAt(r.fieldIndex("mae"))));
+    return rows;
+  }
+
+  /** A run's rung scores, in unit and rung order: 30 candidates at rung 0, nothing that varies between runs. */
+  private static List<Row> rungs(String runId) {
+    SparkSession spark = TestSpark.session();
+    String table = catalog(spark) + ".results.rungs";
+    spark.sql("REFRESH TABLE " + table);
+    List<Row> rows = spark.sql("SELECT unit_id, rung, budget, inner_score FROM " + table + " WHERE run_id = '"
+        + runId + "' ORDER BY unit_id, rung").collectAsList();
+    assertEquals(30, rows.size(), runId + ": 2 architectures x 5 folds x 3 candidates at rung 0");
     return rows;
   }
 

@@ -98,7 +98,7 @@ public final class TrainStage {
     }
     TrainPlan planned = new TrainPlan(e.name(), String.valueOf(e.target()), plan.targetRows(), plan.folds(),
         List.copyOf(sources), plan.units(), e.architectures().size(), plan.gridSizes(), e.learningCurve().size(),
-        e.repeats(), session.spark().sparkContext().defaultParallelism(), plan.coreSeconds());
+        e.repeats(), plan.estimate());
     listener.planned(planned);
     return new Prepared(e, sets, planned);
   }

@@ -82,7 +82,7 @@ public final class TrainPlanner {
    * all its rows and, unless measured values are used, its cross-fitted models; the learners use every core, at the
    * machine's measured speed (the units' sizes say little of a source's: its learner's exponent is not used).
    */
-  static double sourceSeconds(ExperimentDefinition e, ExperimentData data, Setup setup) {
+  private static double sourceSeconds(ExperimentDefinition e, ExperimentData data, Setup setup) {
     boolean stageOne = e.architectures().stream().anyMatch(a -> Components.architecture(a).sourceUse()
         == ArchitectureComponent.SourceUse.SOURCE_MODELS);
     if (!stageOne) {
@@ -101,26 +101,25 @@ public final class TrainPlanner {
   private static double saveSeconds(List<WorkUnit> finals, ExperimentData data, Setup setup) {
     long keeping = finals.stream().filter(u -> Components.architecture(u.architecture()).sourceUse()
         == ArchitectureComponent.SourceUse.SOURCE_MODELS).count();
-    double models = data.sources().stream().mapToDouble(s -> sourceFit(setup.sourceLearners(), s.rows(), false))
+    double models = data.sources().stream().mapToDouble(s -> declaredSourceFit(setup.sourceLearners(), s.rows()))
         .sum();
     return keeping * models * RunCosts.SAVE_PER_SOURCE_SECOND * setup.costs().speed();
   }
 
+  /** A source model's fit on the driver: its declared cost times what such fits took there. */
   private static double sourceFit(SourceLearners learners, double rows) {
-    return sourceFit(learners, rows, true);
+    double factor = rows > learners.switchRows() ? RunCosts.SOURCE_DISTRIBUTED_FACTOR : RunCosts.SOURCE_LOCAL_FACTOR;
+    return declaredSourceFit(learners, rows) * factor;
   }
 
-  /** @param asFitted with the factor of its fit on the driver, else its declared cost */
-  private static double sourceFit(SourceLearners learners, double rows, boolean asFitted) {
+  private static double declaredSourceFit(SourceLearners learners, double rows) {
     Learner learner = learners.forRows((long) rows);
-    double factor = !asFitted ? 1
-        : rows > learners.switchRows() ? RunCosts.SOURCE_DISTRIBUTED_FACTOR : RunCosts.SOURCE_LOCAL_FACTOR;
-    return Components.learner(learner.name()).fitSeconds(learner.params(), rows) * factor;
+    return Components.learner(learner.name()).fitSeconds(learner.params(), rows);
   }
 
   /**
-   * A final fit per architecture and learner trained on whole folds, on every target row: its units' mean at fold 0
-   * and repeat 0 stands for the hyperparameters chosen.
+   * A final fit per architecture and learner trained on whole folds, on every target row: its first unit's
+   * hyperparameters stand for those chosen.
    */
   private static List<WorkUnit> finalFits(List<WorkUnit> units, int targetRows) {
     Map<List<String>, WorkUnit> first = new LinkedHashMap<>();
@@ -137,7 +136,7 @@ public final class TrainPlanner {
    * Wall seconds of units in Spark tasks on {@code cores} cores: their sum spread over the cores, but no less than the
    * units of a learner that trains one at a time per JVM (the mlp) in turn, nor than the longest unit.
    */
-  static double wall(List<WorkUnit> units, java.util.function.ToDoubleFunction<WorkUnit> seconds, int cores) {
+  private static double wall(List<WorkUnit> units, java.util.function.ToDoubleFunction<WorkUnit> seconds, int cores) {
     double total = 0;
     double longest = 0;
     Map<String, Double> oneAtATime = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import org.transferlake.pipeline.MaintenanceSummary;
 import org.transferlake.pipeline.StageListener;
 import org.transferlake.pipeline.TrainPlan;
 import org.transferlake.pipeline.TrainResult;
+import org.transferlake.train.RunEstimate;
 
 /**
  * Prints each stage's outcome as soon as the stage ends, and a sequence's headings as its stages start. Names,
@@ -126,13 +127,20 @@ final class StagePrinter implements StageListener {
         SafeText.value(p.target()), p.targetRows(), p.folds(), SafeText.value(describeSources(p)));
     if (p.folds() == 0) { // a campaign experiment: no folds, a unit per arm and repeat
       out.printf("work units: %d simulated campaigns (arm x repeat, %d repeats)%n", p.units(), p.repeats());
+    } else if (p.rungUnits() > 0) { // successive halving: the survivors are known only once the rungs are scored
+      out.printf("work units: %d = %d rung units of successive halving (inner folds, a share of the budget) + %d"
+          + " trained in full; candidates per learner %s, %d folds%n", p.units(), p.rungUnits(),
+          p.units() - p.rungUnits(), p.gridSizes(), p.folds());
     } else {
       out.printf("work units: %d = %d architectures x grid %s x %d folds x %d sizes x %d repeats%n", p.units(),
           p.architectures(), p.gridSizes(), p.folds(), p.sizes(), p.repeats());
     }
-    out.printf("estimated time: %s on %d cores (%.0f core-seconds at this development machine's speed, final models"
-        + " included; source models and Spark start-up not included)%n", duration(p.seconds()), p.cores(),
-        p.coreSeconds());
+    RunEstimate t = p.estimate();
+    out.printf("estimated time: %s on %d cores, fit costs %s%n", duration(t.seconds()), t.cores(),
+        SafeText.message(t.costs()));
+    out.printf("  start and data   %s%n  source models    %s%n  units            %s%n  final models     %s%n"
+        + "  publishing       %s%n", duration(t.start()), duration(t.sources()), duration(t.units()),
+        duration(t.finals()), duration(t.publishing()));
   }
 
   @Override

@@ -18,9 +18,13 @@ import org.transferlake.pipeline.TrainPlan;
 import org.transferlake.pipeline.TrainPlan.SourceSize;
 import org.transferlake.pipeline.TrainResult;
 import org.transferlake.pipeline.TrainResult.MeanScore;
+import org.transferlake.train.RunEstimate;
 
 /** What the commands print as a stage ends, without Spark: the stages' results are built here. */
 class StagePrinterTest {
+  private static final RunEstimate ESTIMATE = new RunEstimate(40, 20, 100, 5, 20, 2,
+      "from 212 fits in this lake's runs of the last 30 days");
+
   @Test
   void meanTestScoresHaveThreeDecimalsAndTheTargetsUnit() {
     String regression = printed(p -> p.trained(new TrainResult("run-1", 10, 0, "mae", "eV", List.of(
@@ -46,11 +50,34 @@ class StagePrinterTest {
     String out = printed(p -> p.planned(new TrainPlan("chain", "band_gap/experiment/matbench_expt_gap", 4604, 5,
         List.of(new SourceSize("band_gap/pbe/matbench_mp_gap > band_gap/pbe/oqmd_gap", 394288, "median", covered),
             new SourceSize("band_gap/hse06/megnet_multifidelity", 6030, "mean")),
-        25, 5, java.util.Map.of("forest", 1L), 1, 1, 2, 137)));
+        25, 0, 5, java.util.Map.of("forest", 1L), 1, 1, ESTIMATE)));
     assertEquals("experiment chain: target band_gap/experiment/matbench_expt_gap (4604 records, 5 folds), sources"
         + " band_gap/pbe/matbench_mp_gap > band_gap/pbe/oqmd_gap (394288 compositions, median; target compositions by"
         + " link: band_gap/pbe/matbench_mp_gap 3372, band_gap/pbe/oqmd_gap 23, no link 898),"
         + " band_gap/hse06/megnet_multifidelity (6030 compositions, mean)", out.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void theEstimateIsPrintedByPhaseWithWhereTheFitCostsCameFrom() {
+    String out = printed(p -> p.planned(new TrainPlan("quick", "band_gap/experiment/matbench_expt_gap", 4604, 5,
+        List.of(new SourceSize("band_gap/pbe/matbench_mp_gap", 78164, "median")), 20, 0, 4, java.util.Map.of("forest",
+        1L), 1, 1, ESTIMATE)));
+    assertEquals(List.of(
+        "estimated time: 3 min 05 s on 2 cores, fit costs from 212 fits in this lake's runs of the last 30 days",
+        "  start and data   40 s",
+        "  source models    20 s",
+        "  units            1 min 40 s",
+        "  final models     5 s",
+        "  publishing       20 s"), out.lines().skip(2).toList());
+  }
+
+  @Test
+  void aHalvingRunCountsItsRungUnitsApartFromTheUnitsTrainedInFull() {
+    String out = printed(p -> p.planned(new TrainPlan("sweep", "band_gap/experiment/matbench_expt_gap", 4604, 5,
+        List.of(new SourceSize("band_gap/pbe/matbench_mp_gap", 78164, "median")), 130, 120, 2,
+        java.util.Map.of("forest", 9L), 1, 1, ESTIMATE)));
+    assertEquals("work units: 130 = 120 rung units of successive halving (inner folds, a share of the budget) + 10"
+        + " trained in full; candidates per learner {forest=9}, 5 folds", out.lines().skip(1).findFirst().orElseThrow());
   }
 
   @Test

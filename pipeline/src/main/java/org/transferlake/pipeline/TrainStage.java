@@ -97,8 +97,8 @@ public final class TrainStage {
       sources.add(new SourceSize(s.id(), plan.sourceRows().get(i), s.aggregate().name().toLowerCase(), covered));
     }
     TrainPlan planned = new TrainPlan(e.name(), String.valueOf(e.target()), plan.targetRows(), plan.folds(),
-        List.copyOf(sources), plan.units(), e.architectures().size(), plan.gridSizes(), e.learningCurve().size(),
-        e.repeats(), session.spark().sparkContext().defaultParallelism(), plan.coreSeconds());
+        List.copyOf(sources), plan.units(), plan.rungUnits(), e.architectures().size(), plan.gridSizes(), e.learningCurve().size(),
+        e.repeats(), plan.estimate());
     listener.planned(planned);
     return new Prepared(e, sets, planned);
   }

@@ -57,8 +57,15 @@ public final class Experiments {
     return new ModelRegistry(lake, LakeLocation.of(settings.lakeRoot()).artifacts());
   }
 
+  /** The experiment's units and the expected time of its run, with the fit costs this lake's recent runs measured. */
   public TrainPlanner.Plan plan(ExperimentDefinition e, FeatureSets data) {
-    return TrainPlanner.plan(e, data.first());
+    return TrainPlanner.plan(e, data.first(), new TrainPlanner.Setup(lake.spark().sparkContext().defaultParallelism(),
+        settings.unitsPerCommit(), sourceLearners(e), FitHistory.costs(lake)));
+  }
+
+  private SourceLearners sourceLearners(ExperimentDefinition e) {
+    return new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
+        DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
   }
 
   /**
@@ -67,8 +74,7 @@ public final class Experiments {
    * @param resume keep what an interrupted run of {@code runId} committed, train only the rest
    */
   public TrainJob.Outcome train(ExperimentDefinition e, FeatureSets data, String runId, boolean resume) {
-    SourceLearners learners = new SourceLearners(Components.learner(e.sourceLearner()).create(e.sourceParams(), 0),
-        DistributedSourceLearner.of(settings), settings.sourceSwitchRows());
+    SourceLearners learners = sourceLearners(e);
     Map<String, SourceModels> sources = new LinkedHashMap<>();
     for (String preset : data.presets()) {
       ExperimentData d = data.get(preset);

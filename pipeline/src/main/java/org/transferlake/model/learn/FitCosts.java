@@ -5,7 +5,8 @@ package org.transferlake.model.learn;
  * {@code fit_seconds} that lake.results.metrics holds for the paper and full profiles' runs on the 2-core
  * development machine (two tasks side by side; RESULTS.md): forests of 100 and 200 trees on 1,825 to 17,683 rows
  * took 0.7-1.3 times what {@link #trees} says, mlp ensembles 0.5-1.5 times (early stopping makes their epochs hard
- * to foresee). Another machine scales them.
+ * to foresee). Another machine scales them: {@code train --dry-run} corrects them by a lake's own recent fits where
+ * it holds enough ({@code train.units.MeasuredCosts}).
  */
 public final class FitCosts {
   /** A tree's seconds per row x log2(rows), with every feature tried at each split. */

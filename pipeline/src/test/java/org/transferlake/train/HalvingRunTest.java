@@ -16,11 +16,10 @@ import org.transferlake.featurize.FeatureTable;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
 import org.transferlake.model.components.Components;
-import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.registry.ModelRegistry;
-import org.transferlake.model.transfer.ContextSet;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.testing.MultiContextData;
+import org.transferlake.testing.OxideData;
 import org.transferlake.testing.TestSpark;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentCatalog;
@@ -86,34 +85,8 @@ class HalvingRunTest {
 
   /** 200 oxides in 2 folds, FeO ... and MnO ...; the source 150 iron oxides; fold 0's targets times {@code scale}. */
   private static ExperimentData data(double scale) {
-    ContextSet source = oxides(MultiContextData.context("source", 150, 0, (l, x) -> l, 0.05, 1));
-    ContextSet iron = oxides(MultiContextData.context("target", 100, 0, (l, x) -> l + 1, 0.1, 1));
-    ContextSet manganese = oxides(MultiContextData.context("target", 100, 50_000, (l, x) -> l + 1, 0.1, 2));
-    int n = 200;
-    String[] keys = new String[n];
-    double[][] x = new double[n][];
-    double[] y = new double[n];
-    int[] folds = new int[n];
-    for (int i = 0; i < n; i++) {
-      ContextSet from = i < 100 ? iron : manganese;
-      keys[i] = from.keys()[i % 100];
-      x[i] = from.x()[i % 100];
-      folds[i] = i % 2;
-      y[i] = from.y()[i % 100] * (folds[i] == 0 ? scale : 1);
-    }
-    return new ExperimentData(iron.label(), keys, x, y, new String[n], new long[n], folds, List.of(source),
-        "band_gap/experiment/small", List.of("f0", "f1", "f2", "f3", "f4"), ValueRange.ANY);
-  }
-
-  /** Keys c&lt;i&gt; as composition keys FeO, FeO2, ... (MnO, MnO2, ... from c50000). */
-  private static ContextSet oxides(ContextSet set) {
-    String[] keys = new String[set.rows()];
-    for (int i = 0; i < keys.length; i++) {
-      int k = Integer.parseInt(set.keys()[i].substring(1));
-      int amount = k % 50_000 + 1;
-      keys[i] = (k < 50_000 ? "Fe" : "Mn") + "O" + (amount == 1 ? "" : amount);
-    }
-    return new ContextSet(set.context(), set.label(), keys, set.x(), set.y());
+    return OxideData.twoFolds(OxideData.oxides(MultiContextData.context("source", 150, 0, (l, x) -> l, 0.05, 1)),
+        scale);
   }
 
   private static List<Row> sql(String query) {

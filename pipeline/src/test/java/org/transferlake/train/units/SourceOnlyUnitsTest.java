@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.transferlake.model.components.Components;
-import org.transferlake.model.learn.ValueRange;
 import org.transferlake.model.registry.FinalChoice;
 import org.transferlake.model.registry.FinalFit;
 import org.transferlake.model.registry.TransferArtifact;
 import org.transferlake.model.transfer.ContextSet;
 import org.transferlake.model.transfer.SourceModels;
 import org.transferlake.testing.MultiContextData;
+import org.transferlake.testing.OxideData;
 import org.transferlake.train.data.ExperimentData;
 import org.transferlake.train.experiment.ExperimentCatalog;
 import org.transferlake.train.experiment.ExperimentDefinition;
@@ -37,36 +37,11 @@ class SourceOnlyUnitsTest {
       options { use-measured = true, source-learner { name = forest, trees = 10 } }
       """, "test");
   /** 300 iron oxides; the target has the first 100 again, 1 above the source, and 100 manganese oxides. */
-  private static final ContextSet SOURCE = oxides(MultiContextData.context("source", 300, 0, (l, x) -> l, 0.05, 1));
-
-  /** The set with keys c&lt;i&gt; written as composition keys FeO, FeO2, ... (MnO, MnO2, ... from c50000). */
-  private static ContextSet oxides(ContextSet set) {
-    String[] keys = new String[set.rows()];
-    for (int i = 0; i < keys.length; i++) {
-      int k = Integer.parseInt(set.keys()[i].substring(1));
-      int amount = k % 50_000 + 1;
-      keys[i] = (k < 50_000 ? "Fe" : "Mn") + "O" + (amount == 1 ? "" : amount);
-    }
-    return new ContextSet(set.context(), set.label(), keys, set.x(), set.y());
-  }
+  private static final ContextSet SOURCE = OxideData.oxides(MultiContextData.context("source", 300, 0, (l, x) -> l,
+      0.05, 1));
 
   private static ExperimentData data() {
-    ContextSet seen = oxides(MultiContextData.context("target", 100, 0, (l, x) -> l + 1, 0.1, 1));
-    ContextSet unseen = oxides(MultiContextData.context("target", 100, 50_000, (l, x) -> l + 1, 0.1, 2));
-    int n = 200;
-    String[] keys = new String[n];
-    double[][] x = new double[n][];
-    double[] y = new double[n];
-    int[] folds = new int[n];
-    for (int i = 0; i < n; i++) {
-      ContextSet from = i < 100 ? seen : unseen;
-      keys[i] = from.keys()[i % 100];
-      x[i] = from.x()[i % 100];
-      y[i] = from.y()[i % 100];
-      folds[i] = i % 2;
-    }
-    return new ExperimentData(seen.label(), keys, x, y, new String[n], new long[n], folds, List.of(SOURCE),
-        "band_gap/experiment/small", List.of("f0", "f1", "f2", "f3", "f4"), ValueRange.ANY); // synthetic values go below 0
+    return OxideData.twoFolds(SOURCE, 1);
   }
 
   @Test

@@ -91,7 +91,7 @@ public final class TrainPlanner {
   }
 
   /**
-   * The source models that {@code TrainJob.prepareSources} fits on the driver, per preset: each source's model on
+   * The source models that {@code TrainJob.prepareSources} fits before the units, per preset: each source's model on
    * all its rows and, unless measured values are used, its cross-fitted models; the learners use every core, at the
    * machine's measured speed (the units' sizes say little of a source's: its learner's exponent is not used).
    */

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transferlake.lake.Lake;
 import org.transferlake.lake.LakeTable;
+import org.transferlake.train.units.RungResult;
 import org.transferlake.train.units.RungUnit;
 import org.transferlake.train.units.SuccessiveHalving;
 import org.transferlake.train.units.UnitCost;
@@ -25,7 +26,8 @@ import org.transferlake.train.units.WorkUnit;
 /**
  * Scores the rungs of successive halving for one run: a rung's units not yet in {@code ops.staged_rungs} are
  * trained in Spark tasks, in waves each appended there, and the rung's scores are then read back from it, so that a
- * resumed run promotes from what the interrupted one committed.
+ * resumed run promotes from what the interrupted one committed. While a rung trains, {@link Progress} logs its
+ * units done, the time left and the best inner score so far per architecture every 10 s.
  */
 final class Rungs implements SuccessiveHalving.Scorer {
   private static final Logger LOG = LoggerFactory.getLogger(Rungs.class);
@@ -62,9 +64,17 @@ final class Rungs implements SuccessiveHalving.Scorer {
         - todo.size());
     // A rung gives every unit the same share of its full budget: full costs order and pack them as well.
     List<WorkUnit> candidates = todo.values().stream().map(RungUnit::candidate).toList();
-    for (List<WorkUnit> wave : UnitPlan.waves(candidates, unitsPerCommit, cost)) {
-      trainWave(UnitPlan.pack(wave, partitions, Waves.tasksPerJvm(jsc.sc()), cost).stream()
-          .map(bin -> bin.stream().map(u -> todo.get(u.id())).toList()).toList());
+    ScoreBoard board = new ScoreBoard();
+    jsc.sc().register(board, "rung " + rung + " scores");
+    LiveScores live = new LiveScores(board);
+    jsc.sc().addSparkListener(live);
+    try (Progress progress = new Progress(live, todo.size(), "inner score at rung " + rung)) {
+      for (List<WorkUnit> wave : UnitPlan.waves(candidates, unitsPerCommit, cost)) {
+        trainWave(UnitPlan.pack(wave, partitions, Waves.tasksPerJvm(jsc.sc()), cost).stream()
+            .map(bin -> bin.stream().map(u -> todo.get(u.id())).toList()).toList(), board);
+      }
+    } finally {
+      jsc.sc().removeSparkListener(live);
     }
     return scores(rung);
   }
@@ -77,15 +87,21 @@ final class Rungs implements SuccessiveHalving.Scorer {
     return out;
   }
 
-  /** Trains the bins' rung units, one task per bin, their rows going from the tasks to the staging table. */
-  private void trainWave(List<List<RungUnit>> bins) {
+  /**
+   * Trains the bins' rung units, one task per bin, their rows going from the tasks to the staging table and their
+   * scores to {@code board}, which the progress lines read.
+   */
+  private void trainWave(List<List<RungUnit>> bins, ScoreBoard board) {
     String run = runId;
     Broadcast<Shared> s = shared;
     JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(bin -> {
       Shared.Runners runners = s.value().runners();
       List<Row> out = new ArrayList<>();
       for (RungUnit unit : bin) {
-        out.add(ResultRows.rung(run, s.value().experiment(), runners.of(unit.candidate().features()).runRung(unit)));
+        RungResult r = runners.of(unit.candidate().features()).runRung(unit);
+        out.add(ResultRows.rung(run, s.value().experiment(), r));
+        board.add(new ScoreBoard.Score(unit.candidate().architecture(), unit.candidate().learner() + " "
+            + unit.candidate().paramsText(), r.innerScore()));
       }
       return out.iterator();
     });

@@ -5,15 +5,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prints units done / total, units per second, the time left, and the best mean score so far per architecture,
- * every 10 s while units run (running tasks report at their executors' heartbeats, see {@link LiveScores}).
+ * every 10 s while units run: the tasks add each unit's score to {@link #board}, and running tasks report at their
+ * executors' heartbeats ({@link LiveScores}). Closing it stops the lines and the listener.
  */
 final class Progress implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
 
   private final Thread thread;
   private final long start = System.nanoTime();
+  private final org.apache.spark.SparkContext sc;
+  private final ScoreBoard board = new ScoreBoard();
+  private final LiveScores live = new LiveScores(board);
 
-  Progress(LiveScores live, int total, String metric) {
+  /**
+   * Registers the scores' accumulator as {@code name} and starts the lines.
+   *
+   * @param metric what the scores are, in the lines ("MAE")
+   */
+  Progress(org.apache.spark.SparkContext sc, String name, int total, String metric) {
+    this.sc = sc;
+    sc.register(board, name);
+    sc.addSparkListener(live);
     thread = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
@@ -39,8 +51,14 @@ final class Progress implements AutoCloseable {
     LOG.info("all units done in {}s", String.format("%.1f", (System.nanoTime() - start) / 1e9));
   }
 
+  /** Where the tasks add their units' scores. */
+  ScoreBoard board() {
+    return board;
+  }
+
   @Override
   public void close() {
     thread.interrupt();
+    sc.removeSparkListener(live);
   }
 }

@@ -64,17 +64,12 @@ final class Rungs implements SuccessiveHalving.Scorer {
         - todo.size());
     // A rung gives every unit the same share of its full budget: full costs order and pack them as well.
     List<WorkUnit> candidates = todo.values().stream().map(RungUnit::candidate).toList();
-    ScoreBoard board = new ScoreBoard();
-    jsc.sc().register(board, "rung " + rung + " scores");
-    LiveScores live = new LiveScores(board);
-    jsc.sc().addSparkListener(live);
-    try (Progress progress = new Progress(live, todo.size(), "inner score at rung " + rung)) {
+    try (Progress progress = new Progress(jsc.sc(), "rung " + rung + " scores", todo.size(),
+        "inner score at rung " + rung)) {
       for (List<WorkUnit> wave : UnitPlan.waves(candidates, unitsPerCommit, cost)) {
         trainWave(UnitPlan.pack(wave, partitions, Waves.tasksPerJvm(jsc.sc()), cost).stream()
-            .map(bin -> bin.stream().map(u -> todo.get(u.id())).toList()).toList(), board);
+            .map(bin -> bin.stream().map(u -> todo.get(u.id())).toList()).toList(), progress.board());
       }
-    } finally {
-      jsc.sc().removeSparkListener(live);
     }
     return scores(rung);
   }

@@ -104,16 +104,12 @@ public final class TrainJob {
         LOG.info("run {}: resuming, {} of {} units already staged", runId, units.size() - todo.size(),
             units.size());
       }
-      ScoreBoard board = new ScoreBoard();
-      jsc.sc().register(board, "unit scores");
-      LiveScores live = new LiveScores(board);
-      jsc.sc().addSparkListener(live);
-      try (Progress progress = new Progress(live, todo.size(),
+      try (Progress progress = new Progress(jsc.sc(), "unit scores", todo.size(),
           Metric.selection(data.first().label().isClassification()).label())) {
         List<List<WorkUnit>> wavesOfUnits = UnitPlan.waves(todo, options.unitsPerCommit(), cost);
         LOG.info("run {}: training {} units in {} waves", runId, todo.size(), wavesOfUnits.size());
         for (List<WorkUnit> wave : wavesOfUnits) {
-          waves.trainWave(runId, wave, options.partitions(), cost, jsc, shared, board);
+          waves.trainWave(runId, wave, options.partitions(), cost, jsc, shared, progress.board());
         }
         progress.finish();
         publisher.publishResults(runId);
@@ -122,8 +118,6 @@ public final class TrainJob {
         publisher.recordRun(runId, e, units.size(), started, snapshots, settings, data.first().chains());
         waves.clearStaged(runId);
         return new Outcome(todo.size(), units.size() - todo.size(), scores);
-      } finally {
-        jsc.sc().removeSparkListener(live);
       }
     } finally {
       shared.destroy();

@@ -26,8 +26,12 @@ public record UnitCost(int targetRows, long sourceRows, int sourceCount, int uni
 
   /** Expected seconds on one core, inner validation included: also the cost that balances tasks and waves. */
   public double seconds(WorkUnit unit) {
-    double fits = 1 + (innerFolds == 0 ? 0 : innerFolds * (innerFolds - 1.0) / innerFolds);
-    return fitSeconds(unit) * fits;
+    return fitSeconds(unit) * fits();
+  }
+
+  /** A unit's fits in full-size equivalents: the outer one, and each inner fold's on (k − 1)/k of the rows. */
+  private double fits() {
+    return 1 + (innerFolds == 0 ? 0 : innerFolds - 1.0);
   }
 
   /**
@@ -49,7 +53,6 @@ public record UnitCost(int targetRows, long sourceRows, int sourceCount, int uni
    * rung's share of the rows where the learner declares no budget.
    */
   public double seconds(RungUnit rung) {
-    double fits = 1 + (innerFolds == 0 ? 0 : innerFolds * (innerFolds - 1.0) / innerFolds);
-    return seconds(rung.budgeted()) * (fits - 1) / fits * rung.rowShare();
+    return seconds(rung.budgeted()) * (fits() - 1) / fits() * rung.rowShare();
   }
 }

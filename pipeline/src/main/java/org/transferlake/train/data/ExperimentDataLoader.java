@@ -207,7 +207,7 @@ public final class ExperimentDataLoader {
         .toLocalIterator();
     List<String> keyList = new ArrayList<>();
     List<double[]> xList = new ArrayList<>();
-    java.util.ArrayList<Double> yList = new java.util.ArrayList<>();
+    List<Double> yList = new ArrayList<>();
     Map<String, Integer> linkByKey = new HashMap<>();
     while (rows.hasNext()) {
       Row row = rows.next();

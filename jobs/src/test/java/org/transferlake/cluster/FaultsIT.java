@@ -42,10 +42,10 @@ class FaultsIT {
   static void calmRun() throws Exception {
     File experiments = new File(root, "experiments");
     Files.createDirectories(experiments.toPath());
-    // Halving over 3 candidates: per architecture and fold, rung 0 scores them at 10 trees on 2 inner folds, the
-    // best one trains in full.
+    // Halving over 3 candidates: per architecture and fold, rung 0 scores them at 3 trees on 2 inner folds, the
+    // best one trains in full (9 trees: the faults, not the forest, are under test).
     Files.writeString(new File(experiments, EXPERIMENT + ".conf").toPath(), ClusterRunIT.experiment(EXPERIMENT,
-        "{ name = forest, search = halving, grid { trees = 30, max-features = [0.2, 0.33, 0.5] } }", 2));
+        "{ name = forest, search = halving, grid { trees = 9, max-features = [0.2, 0.33, 0.5] } }", 2));
     List<String> run = new ArrayList<>(List.of("run", "--set", "transferlake.run.id=calm"));
     run.addAll(ClusterRunIT.pipelineSettings(experiments));
     Submission calm = Submission.run(root, new File(root, "calm.log"), environment(Map.of()), Duration.ofMinutes(8),
@@ -60,7 +60,7 @@ class FaultsIT {
           environment(cluster.environment()), ClusterRunIT.submitOptions(cluster.url(), new File(root, "driver-c")),
           train("disturbed"));
       awaitOutput(running, "run disturbed: rung 0: 30 candidates", Duration.ofMinutes(5));
-      Thread.sleep(3000); // into the rung's training
+      Thread.sleep(1500); // into the rung's training
       List<ProcessHandle> executors = cluster.executors();
       assertEquals(2, executors.size(), "both executors run");
       executors.get(0).destroyForcibly();

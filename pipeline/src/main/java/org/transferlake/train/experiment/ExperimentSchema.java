@@ -95,7 +95,8 @@ public final class ExperimentSchema {
           "latent_variable's and difference's variance adds the predicted sources' (their own σ is calibrated on"
               + " rows whose source values were predicted too)"),
       key("options.union-source-rows", Kind.WHOLE_NUMBER, 0, "source rows the union architectures pool; 0: all"),
-      key("options.source-learner", Kind.LEARNER, Map.of("trees", "100", "max-features", "0.33"),
+      // What every shipped experiment uses: on MP's 78,000 compositions a third of the cost of 100 full trees.
+      key("options.source-learner", Kind.LEARNER, Map.of("trees", "30", "max-features", "0.33", "min-leaf", "2"),
           "the learner of the source models; the default's hyperparameters"),
       key("options.source-learner.name", Kind.STRING, "forest", "the source models' learner"),
       key("campaign", Kind.BLOCK, null, "a simulated campaign instead of cross-validation: the target's rows are"

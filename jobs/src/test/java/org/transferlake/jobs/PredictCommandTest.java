@@ -11,117 +11,40 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.Type;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.transferlake.testing.TestPaths;
 
 /**
- * {@code transferlake predict --out FILE} as a scientist runs it, on a small lake trained once by {@code run}: a
- * source declaring its band gaps in meV, experimental gaps 3 eV below PBE ones, and a {@code difference} model
- * that therefore predicts negative gaps for compositions with a small PBE gap.
+ * {@code transferlake predict --out FILE} as a scientist runs it, on {@link TinyGapsLake}: its {@code difference}
+ * model ({@code tiny}) predicts negative gaps for compositions with a small PBE gap, which the output clips to 0.
  */
 class PredictCommandTest {
-  private static final String SOURCE = """
-      id = tiny_gaps
-      title = "band gaps in meV, made up for predict's test"
-      format = csv
-      files = ["tiny_gaps.csv"]
-      licence = "test data"
-      citation = "none"
-      record { formula = formula }
-      values = [
-        { column = pbe_mev, property = band_gap, fidelity = pbe, unit = meV }
-        { column = expt_mev, property = band_gap, fidelity = experiment, unit = meV }
-        { column = metal, property = is_metal, fidelity = experiment, labels { "1" = metal, "0" = non_metal } }
-      ]
-      """;
-  private static final String EXPERIMENT = """
-      name = tiny
-      target = "band_gap/experiment/tiny_gaps"
-      sources = [ { context = "band_gap/pbe/tiny_gaps", aggregate = median } ]
-      features = fractions
-      architectures = [difference]
-      learners = [ { name = forest, grid { trees = [8] } } ]
-      cv { folds = 3 }
-      seed = 5
-      options { source-learner { name = forest, trees = 4 } }
-      """;
-  private static final String LABEL_EXPERIMENT = """
-      name = tiny_metal
-      target = "is_metal/experiment/tiny_gaps"
-      sources = []
-      features = fractions
-      architectures = [target_only]
-      learners = [ { name = forest, grid { trees = [8] } } ]
-      cv { folds = 3 }
-      seed = 5
-      """;
   private static final List<String> REGRESSION_HEADER = List.of("formula", "composition_key", "mean", "std", "unit",
       "clipped", "unseen_elements", "imputed_values", "error", "model");
 
-  @TempDir
-  static File root;
+  private static File candidates;
 
-  private static List<String> settings() {
-    Map<String, String> s = Map.of("transferlake.lake.root", new File(root, "lake").getPath(),
-        "transferlake.mirror.dir", new File(root, "mirror").getPath(),
-        "transferlake.sources.dir", new File(root, "sources").getPath(),
-        "transferlake.featurize.presets", "[fractions]",
-        "transferlake.experiments.dir", new File(root, "experiments").getPath(),
-        "transferlake.run.experiments", "[tiny,tiny_metal]",
-        "spark.master", "local[2]");
-    List<String> out = new ArrayList<>(List.of("--profile",
-        new File(TestPaths.project(), "conf/local.conf").getPath()));
-    s.forEach((k, v) -> out.addAll(List.of("--set", k + "=" + v)));
-    return out;
+  @BeforeAll
+  static void candidates() {
+    candidates = TinyGapsLake.write("predict/candidates.csv", "formula\nKCl\nKS\nGaAs\nNotAFormula\n");
+  }
+
+  private static File out(String path) {
+    return new File(TinyGapsLake.root(), "predict/" + path);
   }
 
   private static CommandRun run(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(settings());
-    return CommandRun.of(all);
+    return TinyGapsLake.run(args);
   }
 
-  /**
-   * Alkali and alkaline-earth halides and oxides measured by both (PBE 3.5 to 8 eV, experiment 3 eV below);
-   * their sulfides and selenides by PBE only, at 0.3 to 2 eV. Each is a metal when its PBE gap is under 1 eV.
-   */
-  @BeforeAll
-  static void trainOnGapsInMeV() throws IOException {
-    StringBuilder csv = new StringBuilder("formula,pbe_mev,expt_mev,metal\n");
-    SplittableRandom random = new SplittableRandom(11);
-    for (String cation : List.of("Li", "Na", "K", "Rb", "Cs", "Mg", "Ca", "Sr", "Ba")) {
-      for (String anion : List.of("F", "Cl", "Br", "O")) {
-        double pbe = 3500 + 4500 * random.nextDouble();
-        csv.append(String.format(Locale.ROOT, "%s%s,%.1f,%.1f,0%n", cation, anion, pbe,
-            pbe - 3000 + 50 * random.nextDouble()));
-      }
-      for (String anion : List.of("S", "Se")) {
-        double pbe = 300 + 1700 * random.nextDouble();
-        csv.append(String.format(Locale.ROOT, "%s%s,%.1f,,%d%n", cation, anion, pbe, pbe < 1000 ? 1 : 0));
-      }
-    }
-    write("mirror/tiny_gaps.csv", csv.toString());
-    write("sources/tiny_gaps.conf", SOURCE);
-    write("experiments/tiny.conf", EXPERIMENT);
-    write("experiments/tiny_metal.conf", LABEL_EXPERIMENT);
-    CommandRun trained = run("run");
-    assertEquals(0, trained.code(), trained.out() + trained.err());
-    write("candidates.csv", "formula\nKCl\nKS\nGaAs\nNotAFormula\n");
-  }
-
-  private static void write(String path, String text) throws IOException {
-    File file = new File(root, path);
-    Files.createDirectories(file.getParentFile().toPath());
-    Files.writeString(file.toPath(), text);
+  private static void write(String path, String text) {
+    TinyGapsLake.write("predict/" + path, text);
   }
 
   private static CommandRun predict(String out) {
@@ -129,13 +52,13 @@ class PredictCommandTest {
   }
 
   private static CommandRun predict(String experiment, String out) {
-    return run("predict", "--experiment", experiment, "--input", new File(root, "candidates.csv").getPath(),
+    return run("predict", "--experiment", experiment, "--input", candidates.getPath(),
         "--out", out);
   }
 
   @Test
   void aCsvPathIsOneCsvFileInTheDeclaredUnitWithNoGapBelowZero() throws IOException {
-    File dir = new File(root, "csv");
+    File dir = out("csv");
     File out = new File(dir, "scored.csv");
     Files.createDirectories(dir.toPath());
     Files.writeString(out.toPath(), "an older file, replaced\n");
@@ -182,7 +105,7 @@ class PredictCommandTest {
 
   @Test
   void aParquetPathIsOneReadableParquetFile() throws IOException {
-    File dir = new File(root, "parquet");
+    File dir = out("parquet");
     File out = new File(dir, "scored.parquet");
     CommandRun predict = predict(out.getPath());
     assertEquals(0, predict.code(), predict.out() + predict.err());
@@ -197,7 +120,7 @@ class PredictCommandTest {
 
   @Test
   void aLabelTargetGivesTheClassAndItsProbabilitiesWithoutAMean() throws IOException {
-    File out = new File(root, "metal/scored.csv");
+    File out = out("metal/scored.csv");
     CommandRun predict = predict("tiny_metal", out.getPath());
     assertEquals(0, predict.code(), predict.out() + predict.err());
     assertFalse(predict.out().contains("values in"), predict.out());
@@ -220,7 +143,7 @@ class PredictCommandTest {
     String readme = Files.readString(new File(TestPaths.project(), "README.md").toPath());
     int start = readme.indexOf("--out unmeasured.csv --query \"") + "--out unmeasured.csv --query \"".length();
     String query = readme.substring(start, readme.indexOf('"', start)).replace("matbench_mp_gap", "tiny_gaps");
-    File out = new File(root, "query/unmeasured.csv");
+    File out = out("query/unmeasured.csv");
     CommandRun predict = run("predict", "--experiment", "tiny", "--query", query, "--out", out.getPath());
     assertEquals(0, predict.code(), query + "\n" + predict.out() + predict.err());
     List<String> lines = Files.readAllLines(out.toPath(), StandardCharsets.UTF_8);
@@ -235,7 +158,7 @@ class PredictCommandTest {
   @Test
   void printedRowsShowAFormulasControlCharactersEscaped() throws IOException {
     write("odd.csv", "formula\nKCl\nK\u001b[31mCl\u202e\n");
-    CommandRun predict = run("predict", "--experiment", "tiny", "--input", new File(root, "odd.csv").getPath());
+    CommandRun predict = run("predict", "--experiment", "tiny", "--input", out("odd.csv").getPath());
     assertEquals(0, predict.code(), predict.out() + predict.err());
     assertTrue(predict.out().contains("|K\\u001b[31mCl\\u202e"), predict.out());
     assertFalse(predict.out().contains("\u001b") || predict.out().contains("\u202e"), predict.out());
@@ -243,7 +166,7 @@ class PredictCommandTest {
 
   @Test
   void aDirectoryAtACsvPathIsRefused() throws IOException {
-    File dir = new File(root, "taken.csv");
+    File dir = out("taken.csv");
     Files.createDirectories(dir.toPath());
     CommandRun predict = predict(dir.getPath());
     assertEquals(2, predict.code(), predict.out() + predict.err());

@@ -29,6 +29,7 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
   private final List<String> models;
   private final double[] costs;
   private final double totalCost;
+  private final int cores;
   private final long start = System.nanoTime();
   private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
   private final Set<Integer> done = ConcurrentHashMap.newKeySet();
@@ -38,12 +39,14 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
 
   /**
    * @param models each model's description, in the order of the job's partitions and then the driver's fits
-   * @param costs each model's expected seconds, for the time left
+   * @param costs each model's expected seconds on one core, for the time left
+   * @param cores the cores the models share
    */
-  SourceFitProgress(List<String> models, double[] costs) {
+  SourceFitProgress(List<String> models, double[] costs, int cores) {
     this.models = List.copyOf(models);
     this.costs = costs.clone();
     this.totalCost = Arrays.stream(costs).sum();
+    this.cores = Math.max(1, cores);
     thread = new Thread(() -> {
       try {
         while (!Thread.currentThread().isInterrupted()) {
@@ -121,14 +124,21 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
   }
 
-  /** The time left, from the expected cost of the models not yet done and the pace so far. */
-  private String left() {
+  /**
+   * The time left: from the pace so far once a model is done; before that, from the learners' built-in costs spread
+   * over the cores (not corrected for this machine), said so.
+   */
+  String left() {
+    double elapsed = (System.nanoTime() - start) / 1e9;
     double costDone = done.stream().mapToDouble(i -> costs[i]).sum();
-    if (costDone <= 0) {
-      return "time left unknown until a model is done";
+    if (costDone > 0) {
+      return String.format(Locale.ROOT, "~%.0f s left", (totalCost - costDone) / (costDone / elapsed));
     }
-    double rate = costDone / ((System.nanoTime() - start) / 1e9);
-    return String.format(Locale.ROOT, "~%.0f s left", (totalCost - costDone) / rate);
+    double expected = totalCost / cores;
+    return expected > elapsed
+        ? String.format(Locale.ROOT, "~%.0f s left by the built-in fit costs (no model done yet)", expected - elapsed)
+        : String.format(Locale.ROOT, "past the built-in fit costs' %.0f s by %.0f s (no model done yet)", expected,
+            elapsed - expected);
   }
 
   @Override

@@ -89,7 +89,7 @@ final class SourceFits {
     LOG.info("source models: {} to fit, {} in Spark tasks, {} on the driver (MLlib)", all.size(), inTasks.size(),
         onDriver.size());
     try (SourceFitProgress progress = new SourceFitProgress(all.stream().map(Fit::describe).toList(),
-        all.stream().mapToDouble(Fit::cost).toArray())) {
+        all.stream().mapToDouble(Fit::cost).toArray(), cores)) {
       jsc.sc().addSparkListener(progress);
       try {
         run(jsc, sources, all, inTasks.size(), progress);

@@ -3,6 +3,7 @@ package org.transferlake.train;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,10 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
   private final long start = System.nanoTime();
   private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
   private final Set<Integer> done = ConcurrentHashMap.newKeySet();
+  /** Seconds each done model took. */
+  private final Map<Integer, Double> seconds = new ConcurrentHashMap<>();
+  /** When each model's first task attempt started (nanoTime). */
+  private final Map<Integer, Long> started = new ConcurrentHashMap<>();
   private final Set<Long> runningTasks = ConcurrentHashMap.newKeySet();
   private volatile int onDriver;
   private final Thread thread;
@@ -73,6 +78,7 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
   public void onTaskStart(SparkListenerTaskStart task) {
     if (stages.contains(task.stageId())) {
       runningTasks.add(task.taskInfo().taskId());
+      started.putIfAbsent(task.taskInfo().index(), System.nanoTime());
     }
   }
 
@@ -108,6 +114,7 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
 
   private void fitted(int index, double seconds, String where) {
     if (done.add(index)) { // a speculative copy's end is not a second model
+      this.seconds.put(index, seconds);
       LOG.info("source model {} fitted {} in {} s", models.get(index), where,
           String.format(Locale.ROOT, "%.1f", seconds));
     }
@@ -125,20 +132,40 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
   }
 
   /**
-   * The time left: from the pace so far once a model is done; before that, from the learners' built-in costs spread
-   * over the cores (not corrected for this machine), said so.
+   * The time left. Once a model is done, each other model takes its cost at the pace of those done (cost per second
+   * of fitting), less the time it has run; the phase ends when the longest of them does, or when the cores have
+   * worked through them all, whichever is later. Before that, from the learners' built-in costs spread over the
+   * cores (not corrected for this machine), said so.
    */
   String left() {
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    double costDone = done.stream().mapToDouble(i -> costs[i]).sum();
-    if (costDone > 0) {
-      return String.format(Locale.ROOT, "~%.0f s left", (totalCost - costDone) / (costDone / elapsed));
+    long now = System.nanoTime();
+    double costDone = 0;
+    double secondsDone = 0;
+    for (int i : done) {
+      costDone += costs[i];
+      secondsDone += seconds.get(i);
     }
-    double expected = totalCost / cores;
-    return expected > elapsed
-        ? String.format(Locale.ROOT, "~%.0f s left by the built-in fit costs (no model done yet)", expected - elapsed)
-        : String.format(Locale.ROOT, "past the built-in fit costs' %.0f s by %.0f s (no model done yet)", expected,
-            elapsed - expected);
+    if (costDone <= 0 || secondsDone <= 0) {
+      double expected = totalCost / cores;
+      double elapsed = (now - start) / 1e9;
+      return expected > elapsed
+          ? String.format(Locale.ROOT, "~%.0f s left by the built-in fit costs (no model done yet)", expected - elapsed)
+          : String.format(Locale.ROOT, "past the built-in fit costs' %.0f s by %.0f s (no model done yet)", expected,
+              elapsed - expected);
+    }
+    double pace = costDone / secondsDone;
+    double longest = 0;
+    double all = 0;
+    for (int i = 0; i < costs.length; i++) {
+      if (done.contains(i)) {
+        continue;
+      }
+      Long since = started.get(i);
+      double remaining = Math.max(0, costs[i] / pace - (since == null ? 0 : (now - since) / 1e9));
+      longest = Math.max(longest, remaining);
+      all += remaining;
+    }
+    return String.format(Locale.ROOT, "~%.0f s left", Math.max(longest, all / cores));
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class Lake {
    * tables. Where it matches, opening lists the tables instead of reading each one's schema and properties: 7.8 s
    * instead of 14.7 s for the {@code sql} command's open at load 7 (its whole run: 23 s instead of 30 s).
    */
-  static final String LAYOUT_PROPERTY = "transferlake.layout";
+  public static final String LAYOUT_PROPERTY = "transferlake.layout";
 
   private final SparkSession spark;
   private final String catalog;

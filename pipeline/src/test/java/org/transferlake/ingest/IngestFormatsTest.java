@@ -168,6 +168,9 @@ class IngestFormatsTest {
     Lake lake = TestSpark.freshLake();
     lake.spark().sql("ALTER TABLE " + lake.name(LakeTable.SOURCES) + " DROP COLUMN lineage");
     lake.spark().sql("ALTER TABLE " + lake.name(LakeTable.SOURCES) + " DROP COLUMN depends_on");
+    // an earlier version recorded no layout (or another one)
+    lake.spark().sql("ALTER TABLE " + lake.name(LakeTable.RUNS) + " UNSET TBLPROPERTIES ('" + Lake.LAYOUT_PROPERTY
+        + "')");
     Lake reopened = Lake.open(lake.spark(), lake.catalog());
     List<String> columns = List.of(reopened.read(LakeTable.SOURCES).schema().fieldNames());
     assertTrue(columns.contains("lineage") && columns.contains("depends_on"), columns.toString());

@@ -32,14 +32,9 @@ final class MemberNetwork implements AutoCloseable {
   static MemberNetwork load(Network network, byte[] saved) {
     NDManager manager = DjlRuntime.newManager();
     try {
-      ParameterLayout layout = new ParameterLayout(network);
-      float[] flat;
-      try (NDManager loading = manager.newSubManager()) {
-        Block block = network.build();
-        block.loadParameters(loading, new DataInputStream(new ByteArrayInputStream(saved)));
-        flat = layout.gather(block);
-      }
-      return new MemberNetwork(network, manager, layout.views(manager.create(flat), manager));
+      Block block = network.build();
+      block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(saved)));
+      return new MemberNetwork(network, manager, new ParameterLayout(network).arrays(block));
     } catch (IOException | MalformedModelException | RuntimeException e) {
       manager.close();
       throw new IllegalStateException("cannot load the parameters of an mlp member", e);

@@ -1,6 +1,7 @@
 package org.transferlake.model.learn.mlp;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -81,6 +82,28 @@ final class ParameterLayout {
       // intern, not set(Buffer): that one goes through a deprecated PyTorch mode, which logs a warning
       array.intern(array.getManager().create(values, array.getShape()));
     }
+  }
+
+  /**
+   * The weights and biases of the forward pass from the block's (loaded) parameters: the trunk's as they are, the
+   * heads' concatenated (new arrays in the parameters' manager).
+   */
+  NDList arrays(Block block) {
+    List<Parameter> parameters = parameters(block);
+    int trunk = shapes.length - 2;
+    NDList arrays = new NDList(shapes.length);
+    for (int p = 0; p < trunk; p++) {
+      arrays.add(parameters.get(p).getArray());
+    }
+    NDList weights = new NDList();
+    NDList biases = new NDList();
+    for (int p = trunk; p < parameters.size(); p += 2) {
+      weights.add(parameters.get(p).getArray());
+      biases.add(parameters.get(p + 1).getArray());
+    }
+    arrays.add(weights.size() == 1 ? weights.head() : NDArrays.concat(weights));
+    arrays.add(biases.size() == 1 ? biases.head() : NDArrays.concat(biases));
+    return arrays;
   }
 
   /**

@@ -1,9 +1,9 @@
 package org.transferlake.model.learn.mlp;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.nn.Block;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -50,11 +50,14 @@ final class DjlRuntime {
     Engine.getEngine(ENGINE).setRandomSeed(Long.hashCode(seed));
   }
 
-  /** A new, empty model on the CPU holding {@code block}; the caller closes it. */
-  static Model newModel(Block block) {
-    Model model = Model.newInstance("mlp", Device.cpu(), ENGINE);
-    model.setBlock(block);
-    return model;
+  /** A new manager of native arrays on the CPU; the caller closes it. */
+  static NDManager newManager() {
+    return NDManager.newBaseManager(Device.cpu(), ENGINE);
+  }
+
+  /** Records operations for backward(); one per JVM at a time, so callers hold the training lock. */
+  static GradientCollector newGradientCollector() {
+    return Engine.getEngine(ENGINE).newGradientCollector();
   }
 
   /** Library versions recorded in provenance. */

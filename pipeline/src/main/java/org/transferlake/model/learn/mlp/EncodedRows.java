@@ -1,10 +1,11 @@
 package org.transferlake.model.learn.mlp;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.transferlake.model.learn.TrainingSet;
 
 /**
@@ -68,22 +69,34 @@ final class EncodedRows {
     return new EncodedRows(kept, p, outputs.width(), x, target, mask);
   }
 
-  /** Features of {@code order[from..to)}: [rows, features]. */
-  NDArray features(NDManager manager, int[] order, int from, int to) {
-    return manager.create(gather(x, features, order, from, to), new Shape(to - from, features));
+  /**
+   * The rows {@code order} in batches of {@code size} rows (the last one shorter), uploaded at once: per batch
+   * views of its features [rows, features], targets [rows, width] and entry weights in {@code loss} (see
+   * {@link MaskedLoss#weigh}).
+   */
+  List<NDList> batches(NDManager manager, int[] order, int size, MaskedLoss loss) {
+    float[] weights = gather(mask, width, order);
+    long[] cuts = new long[(order.length - 1) / size];
+    for (int from = 0, b = 0; from < order.length; from += size, b++) {
+      loss.weigh(weights, from, Math.min(order.length, from + size));
+      if (b < cuts.length) {
+        cuts[b] = from + size;
+      }
+    }
+    NDList x = manager.create(gather(this.x, features, order), new Shape(order.length, features)).split(cuts);
+    NDList t = manager.create(gather(target, width, order), new Shape(order.length, width)).split(cuts);
+    NDList w = manager.create(weights, new Shape(order.length, width)).split(cuts);
+    List<NDList> batches = new ArrayList<>(x.size());
+    for (int b = 0; b < x.size(); b++) {
+      batches.add(new NDList(x.get(b), t.get(b), w.get(b)));
+    }
+    return batches;
   }
 
-  /** Targets and mask, both [rows, width], of {@code order[from..to)}. */
-  NDList targets(NDManager manager, int[] order, int from, int to) {
-    return new NDList(
-        manager.create(gather(target, width, order, from, to), new Shape(to - from, width)),
-        manager.create(gather(mask, width, order, from, to), new Shape(to - from, width)));
-  }
-
-  private static float[] gather(float[] source, int stride, int[] order, int from, int to) {
-    float[] out = new float[(to - from) * stride];
-    for (int r = from; r < to; r++) {
-      System.arraycopy(source, order[r] * stride, out, (r - from) * stride, stride);
+  private static float[] gather(float[] source, int stride, int[] order) {
+    float[] out = new float[order.length * stride];
+    for (int r = 0; r < order.length; r++) {
+      System.arraycopy(source, order[r] * stride, out, r * stride, stride);
     }
     return out;
   }

@@ -1,12 +1,12 @@
 package org.transferlake.model.learn.mlp;
 
-import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.io.ByteArrayOutputStream;
@@ -27,15 +27,18 @@ final class MemberTraining {
   record Settings(double learningRate, double weightDecay, int batchSize, int maxEpochs, int patience,
       double validationFraction) {}
 
+  /** Adam's name for the flat parameter vector, the one it updates. */
+  private static final String PARAMETERS = "parameters";
+
   private final Settings settings;
   private final Network network;
-  private final Outputs outputs;
+  private final MaskedLoss loss;
   private final EncodedRows rows;
 
   MemberTraining(Settings settings, Network network, Outputs outputs, EncodedRows rows) {
     this.settings = settings;
     this.network = network;
-    this.outputs = outputs;
+    this.loss = new MaskedLoss(outputs);
     this.rows = rows;
   }
 
@@ -51,7 +54,9 @@ final class MemberTraining {
   }
 
   /**
-   * The member's parameters, as {@code Block.saveParameters} writes them.
+   * The member's parameters, as {@code Block.saveParameters} writes them. Trains on the flat parameter vector of
+   * {@link ParameterLayout} (one Adam update per step) with the block's initial values, so the block defines
+   * initialisation and format.
    *
    * @param held the rows {@link #heldOut} gave, the same for every member
    */
@@ -59,35 +64,36 @@ final class MemberTraining {
     SplittableRandom random = new SplittableRandom(seed);
     DjlRuntime.seed(random.nextLong());
     int[] train = complement(held, rows.rows);
-    int validation = held.length;
-    DefaultTrainingConfig config = new DefaultTrainingConfig(new MaskedLoss(outputs))
-        .optOptimizer(Optimizer.adam()
-            .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
-            .optWeightDecays((float) settings.weightDecay())
-            .build());
-    try (Model model = DjlRuntime.newModel(network.build()); Trainer trainer = model.newTrainer(config)) {
-      trainer.initialize(new Shape(1, network.inputs()));
-      byte[] best = null;
+    Block block = network.build();
+    ParameterLayout layout = new ParameterLayout(network);
+    Optimizer adam = Optimizer.adam()
+        .optLearningRateTracker(Tracker.fixed((float) settings.learningRate()))
+        .optWeightDecays((float) settings.weightDecay())
+        .build();
+    try (NDManager manager = DjlRuntime.newManager()) {
+      block.initialize(manager, DataType.FLOAT32, new Shape(1, network.inputs()));
+      NDArray flat = manager.create(layout.gather(block));
+      flat.setRequiresGradient(true);
+      float[] best = null;
       double bestLoss = Double.POSITIVE_INFINITY;
       int sinceBest = 0;
       for (int epoch = 0; epoch < settings.maxEpochs(); epoch++) {
         shuffle(train, random);
-        for (int from = 0; from < train.length; from += settings.batchSize()) {
-          step(trainer, train, from, Math.min(train.length, from + settings.batchSize()));
-        }
-        if (validation == 0) {
+        epoch(manager, layout, flat, adam, train);
+        if (held.length == 0) {
           continue;
         }
-        double loss = loss(trainer, held);
+        double loss = loss(manager, layout, flat, held);
         if (best == null || loss < bestLoss) {
-          best = parameters(model);
+          best = flat.toFloatArray();
           bestLoss = loss;
           sinceBest = 0;
         } else if (++sinceBest >= settings.patience()) {
           break;
         }
       }
-      return validation == 0 ? parameters(model) : best;
+      layout.scatter(held.length == 0 ? flat.toFloatArray() : best, block);
+      return parameters(block);
     }
   }
 
@@ -98,29 +104,38 @@ final class MemberTraining {
     return (int) Math.min(n - 1, Math.max(1, Math.round(settings.validationFraction() * n)));
   }
 
-  private void step(Trainer trainer, int[] order, int from, int to) {
-    try (NDManager batch = trainer.getManager().newSubManager()) {
-      NDList input = new NDList(rows.features(batch, order, from, to));
-      NDList labels = rows.targets(batch, order, from, to);
-      try (GradientCollector collector = trainer.newGradientCollector()) {
-        collector.backward(trainer.getLoss().evaluate(labels, trainer.forward(input)));
+  /** One pass over the rows {@code order} in mini-batches, each a forward and backward pass and an Adam update. */
+  private void epoch(NDManager manager, ParameterLayout layout, NDArray flat, Optimizer adam, int[] order) {
+    try (NDManager epoch = manager.newSubManager();
+        GradientCollector collector = DjlRuntime.newGradientCollector()) {
+      for (NDList batch : rows.batches(epoch, order, settings.batchSize(), loss)) {
+        try (NDManager step = epoch.newSubManager()) {
+          batch.attach(step); // the operations' results go to their first operand's manager: freed with the step
+          NDArray output = network.forward(layout.views(flat, step), batch.get(0), true);
+          collector.backward(loss.evaluate(new NDList(batch.get(1), batch.get(2)), new NDList(output)));
+          try (NDArray gradient = flat.getGradient()) {
+            adam.update(PARAMETERS, flat, gradient); // in place, and zeroes flat's gradient
+          }
+        }
       }
-      trainer.step();
     }
   }
 
-  private double loss(Trainer trainer, int[] held) {
-    try (NDManager batch = trainer.getManager().newSubManager()) {
-      NDList input = new NDList(rows.features(batch, held, 0, held.length));
-      NDList labels = rows.targets(batch, held, 0, held.length);
-      return trainer.getLoss().evaluate(labels, trainer.evaluate(input)).getFloat();
+  /** The loss on the held-out rows, without dropout and without recording gradients. */
+  private double loss(NDManager manager, ParameterLayout layout, NDArray flat, int[] held) {
+    try (NDManager evaluation = manager.newSubManager()) {
+      NDList batch = rows.batches(evaluation, held, held.length, loss).get(0);
+      NDArray detached = flat.stopGradient();
+      detached.attach(evaluation);
+      NDArray output = network.forward(layout.views(detached, evaluation), batch.get(0), false);
+      return loss.evaluate(new NDList(batch.get(1), batch.get(2)), new NDList(output)).getFloat();
     }
   }
 
-  private static byte[] parameters(Model model) {
+  private static byte[] parameters(Block block) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      model.getBlock().saveParameters(out);
+      block.saveParameters(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise the network's parameters", e);
     }

@@ -1,5 +1,6 @@
 package org.transferlake.model.learn.mlp;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import java.util.Arrays;
@@ -26,6 +27,14 @@ public enum MlpActivation {
     }
     throw new IllegalArgumentException("mlp activation = " + value + ": expected one of "
         + Arrays.stream(values()).map(MlpActivation::id).toList());
+  }
+
+  NDArray apply(NDArray x) {
+    return switch (this) {
+      case RELU -> Activation.relu(x);
+      case TANH -> Activation.tanh(x);
+      case GELU -> Activation.gelu(x);
+    };
   }
 
   Block block() {

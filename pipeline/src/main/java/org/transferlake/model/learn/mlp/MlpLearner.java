@@ -176,7 +176,7 @@ public record MlpLearner(List<Integer> hidden, MlpActivation activation, double 
     });
     Provenance provenance = provenance(data, seed, DjlRuntime.versions());
     MlpModel raw = new MlpModel(data.labels(), network, inputs, targets, members, null, provenance);
-    return new MlpModel(data.labels(), network, inputs, targets, members, calibrations(raw, data, held), provenance);
+    return raw.withCalibrations(calibrations(raw, data, held));
   }
 
   /**

@@ -15,8 +15,8 @@ import org.transferlake.model.learn.SigmaCalibration;
  * A trained ensemble of networks. A regression label's mean is that of the members' predictions in the label's
  * own units, its standard deviation their spread calibrated on held-out rows ({@link SigmaCalibration}; with one
  * member the floor alone); a classification label's are those of the members' class probabilities. Holds each
- * member's parameters as bytes (see {@link MemberInference}): no native memory to close, and safe to share between
- * threads.
+ * member's parameters as bytes, loaded into native memory on the first prediction and kept for the next ones
+ * ({@link LoadedMembers}: released when the model is collected; nothing to close). Safe to share between threads.
  */
 final class MlpModel implements Model {
   public static final String LEARNER = "mlp";
@@ -26,19 +26,31 @@ final class MlpModel implements Model {
   private final Standardizer inputs;
   private final Standardizer targets;
   private final byte[][] members;
+  private final LoadedMembers loaded;
   /** Per label, the calibration of the members' spread (null: not calibrated). */
   private final SigmaCalibration[] calibrations;
   private final Provenance provenance;
 
   MlpModel(List<Label> labels, Network network, Standardizer inputs, Standardizer targets, byte[][] members,
       SigmaCalibration[] calibrations, Provenance provenance) {
+    this(labels, network, inputs, targets, members, new LoadedMembers(network, members), calibrations, provenance);
+  }
+
+  private MlpModel(List<Label> labels, Network network, Standardizer inputs, Standardizer targets, byte[][] members,
+      LoadedMembers loaded, SigmaCalibration[] calibrations, Provenance provenance) {
     this.outputs = new Outputs(labels);
     this.network = network;
     this.inputs = inputs;
     this.targets = targets;
     this.members = members;
+    this.loaded = loaded;
     this.calibrations = calibrations;
     this.provenance = provenance;
+  }
+
+  /** This model with the spread's calibrations, sharing its loaded members. */
+  MlpModel withCalibrations(SigmaCalibration[] calibrated) {
+    return new MlpModel(outputs.labels(), network, inputs, targets, members, loaded, calibrated, provenance);
   }
 
   @Override
@@ -68,10 +80,7 @@ final class MlpModel implements Model {
       }
     }
     float[] standardized = inputs.standardizeRows(x);
-    float[][] raw = new float[members.length][];
-    for (int m = 0; m < members.length; m++) {
-      raw[m] = MemberInference.outputs(network, members[m], standardized, x.length);
-    }
+    float[][] raw = loaded.outputs(standardized, x.length);
     int rows = x.length;
     double[][][] mean = new double[outputs.count()][rows][];
     double[][][] std = new double[outputs.count()][rows][];

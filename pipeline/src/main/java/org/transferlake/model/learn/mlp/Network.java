@@ -1,5 +1,6 @@
 package org.transferlake.model.learn.mlp;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * The architecture: a shared trunk of fully connected layers (each followed by the activation and, when the
- * rate is above 0, dropout) and one linear head per label, whose outputs are concatenated. Enough to rebuild
- * the same block for loading saved parameters.
+ * rate is above 0, dropout) and one linear head per label, whose outputs are concatenated. Builds the block
+ * that defines initialisation and the saved parameters, and runs the same computation on flat parameters
+ * ({@link #forward}).
  */
 record Network(int inputs, List<Integer> hidden, MlpActivation activation, double dropout, List<Integer> heads) {
 
@@ -40,6 +42,21 @@ record Network(int inputs, List<Integer> hidden, MlpActivation activation, doubl
     }
     trunk.add(new ParallelBlock(Network::concatenate, headBlocks));
     return trunk;
+  }
+
+  /**
+   * The outputs [rows, total head width] for {@code input} [rows, inputs], from the weights and biases that
+   * {@link ParameterLayout#views} gives; the same computation as the block's, with the heads as one layer.
+   */
+  NDArray forward(NDList parameters, NDArray input, boolean training) {
+    NDArray x = input;
+    for (int layer = 0; layer < hidden.size(); layer++) {
+      x = activation.apply(Linear.linear(x, parameters.get(2 * layer), parameters.get(2 * layer + 1)).head());
+      if (dropout > 0) {
+        x = Dropout.dropout(x, (float) dropout, training).head();
+      }
+    }
+    return Linear.linear(x, parameters.get(2 * hidden.size()), parameters.get(2 * hidden.size() + 1)).head();
   }
 
   private static NDList concatenate(List<NDList> headOutputs) {

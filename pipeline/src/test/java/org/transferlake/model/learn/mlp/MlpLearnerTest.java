@@ -7,7 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -189,6 +198,68 @@ class MlpLearnerTest {
     bytes[bytes.length / 2] ^= 0x40;
     assertTrue(assertThrows(ModelFormatException.class, () -> Components.readModel(bytes, "mlp.bin"))
         .getMessage().startsWith("mlp.bin is corrupt: checksum"));
+  }
+
+  @Test
+  void sameSeedGivesBitIdenticalMembers() throws IOException {
+    TrainingSet train = smoothData(200, 0.1, 4);
+    MlpLearner learner = SMALL.withMaxEpochs(5).withDropout(0.2).withEnsemble(2).withEarlyStopping(0.2, 2);
+    assertArrayEquals(modelBytes(learner.fit(train, 11)), modelBytes(learner.fit(train, 11)));
+  }
+
+  private static byte[] modelBytes(Model model) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.writeTo(new DataOutputStream(bytes));
+    return bytes.toByteArray();
+  }
+
+  /** The loaded members a model keeps give what loading them anew gives, also to threads predicting at once. */
+  @Test
+  void keptNetworksPredictAsFreshlyLoadedOnesAlsoFromTwoThreads() throws Exception {
+    Model model = SMALL.withMaxEpochs(5).withEnsemble(2).fit(smoothData(200, 0.1, 24), 25);
+    double[][] test = Synthetic.features(40, 5, 26);
+    double[] first = model.predict(test).mean(0);
+    assertArrayEquals(first, model.predict(test).mean(0));
+    assertArrayEquals(first, Components.readModel(ModelIO.toBytes(model), "copy").predict(test).mean(0));
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    CyclicBarrier together = new CyclicBarrier(2);
+    try {
+      List<Future<double[]>> both = threads.invokeAll(List.of(() -> {
+        together.await();
+        return model.predict(test).mean(0);
+      }, () -> {
+        together.await();
+        return model.predict(test).mean(0);
+      }));
+      assertArrayEquals(first, both.get(0).get(30, TimeUnit.SECONDS));
+      assertArrayEquals(first, both.get(1).get(30, TimeUnit.SECONDS));
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  /** Training and prediction run the heads as one layer on the flat parameters: the block's own forward agrees. */
+  @Test
+  void theFlatParametersComputeWhatTheBlockComputes() throws Exception {
+    Network network = new Network(3, List.of(4, 5), MlpActivation.TANH, 0, List.of(1, 2, 1));
+    ParameterLayout layout = new ParameterLayout(network);
+    try (NDManager manager = DjlRuntime.newManager()) {
+      Block block = network.build();
+      block.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
+      float[] flat = layout.gather(block);
+      assertEquals(3 * 4 + 4 + 4 * 5 + 5 + 5 * 4 + 4, flat.length);
+      for (int i = 0; i < flat.length; i++) {
+        flat[i] += 0.01f * i; // biases start at 0: make every parameter distinct
+      }
+      layout.scatter(flat, block);
+      assertArrayEquals(flat, layout.gather(block));
+      NDArray x = manager.create(new float[] {0.1f, -0.4f, 0.7f, 1.2f, 0.3f, -0.9f},
+          new Shape(2, 3));
+      float[] viaBlock = block.forward(new ParameterStore(manager, false), new NDList(x),
+          false).singletonOrThrow().toFloatArray();
+      float[] viaFlat = network.forward(layout.views(manager.create(flat), manager), x, false).toFloatArray();
+      assertArrayEquals(viaBlock, viaFlat, 1e-6f);
+    }
   }
 
   @Test

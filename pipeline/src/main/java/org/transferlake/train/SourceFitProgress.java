@@ -33,9 +33,8 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
   private final int cores;
   private final long start = System.nanoTime();
   private final Set<Integer> stages = ConcurrentHashMap.newKeySet();
-  private final Set<Integer> done = ConcurrentHashMap.newKeySet();
-  /** Seconds each done model took. */
-  private final Map<Integer, Double> seconds = new ConcurrentHashMap<>();
+  /** Per model done, the seconds it took. */
+  private final Map<Integer, Double> done = new ConcurrentHashMap<>();
   /** When each model's first task attempt started (nanoTime). */
   private final Map<Integer, Long> started = new ConcurrentHashMap<>();
   private final Set<Long> runningTasks = ConcurrentHashMap.newKeySet();
@@ -113,8 +112,7 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
   }
 
   private void fitted(int index, double seconds, String where) {
-    if (done.add(index)) { // a speculative copy's end is not a second model
-      this.seconds.put(index, seconds);
+    if (done.putIfAbsent(index, seconds) == null) { // a speculative copy's end is not a second model
       LOG.info("source model {} fitted {} in {} s", models.get(index), where,
           String.format(Locale.ROOT, "%.1f", seconds));
     }
@@ -141,9 +139,9 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
     long now = System.nanoTime();
     double costDone = 0;
     double secondsDone = 0;
-    for (int i : done) {
-      costDone += costs[i];
-      secondsDone += seconds.get(i);
+    for (Map.Entry<Integer, Double> model : done.entrySet()) {
+      costDone += costs[model.getKey()];
+      secondsDone += model.getValue();
     }
     if (costDone <= 0 || secondsDone <= 0) {
       double expected = totalCost / cores;
@@ -157,7 +155,7 @@ final class SourceFitProgress extends SparkListener implements AutoCloseable {
     double longest = 0;
     double all = 0;
     for (int i = 0; i < costs.length; i++) {
-      if (done.contains(i)) {
+      if (done.containsKey(i)) {
         continue;
       }
       Long since = started.get(i);

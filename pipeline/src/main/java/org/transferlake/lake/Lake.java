@@ -25,6 +25,7 @@ public final class Lake {
    * instead of 14.7 s for the {@code sql} command's open at load 7 (its whole run: 23 s instead of 30 s).
    */
   public static final String LAYOUT_PROPERTY = "transferlake.layout";
+  private static final String LAYOUT = layout();
 
   private final SparkSession spark;
   private final String catalog;
@@ -50,7 +51,7 @@ public final class Lake {
       lake.ensure(table);
     }
     spark.sql("ALTER TABLE " + lake.name(LakeTable.RUNS) + " SET TBLPROPERTIES ('" + LAYOUT_PROPERTY + "' = '"
-        + layout() + "')");
+        + LAYOUT + "')");
     return lake;
   }
 
@@ -88,7 +89,7 @@ public final class Lake {
     }
     // For a key the table lacks, Spark answers with a sentence in the value column, never equal to a digest.
     Row property = spark.sql("SHOW TBLPROPERTIES " + name(LakeTable.RUNS) + " ('" + LAYOUT_PROPERTY + "')").first();
-    return layout().equals(property.getString(1));
+    return LAYOUT.equals(property.getString(1));
   }
 
   public SparkSession spark() {
